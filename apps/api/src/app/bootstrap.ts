@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '@tall/platform/config';
+import { configureHttp } from '@tall/platform/http';
+import { PinoNestLogger } from '@tall/platform/observability';
+import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi';
+
+/** Builds the app without listening, so tests and the benchmark can host it on any port. */
+export async function bootstrap(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    requestIdHeader: false,
+    connectionTimeout: 0,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    bufferLogs: false,
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  configureHttp(app, logger);
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}

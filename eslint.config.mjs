@@ -1,0 +1,44 @@
+import nx from '@nx/eslint-plugin';
+
+const contexts = ['profile', 'pii', 'lobby', 'vocabulary', 'reader', 'listening', 'exercises', 'admin', 'progress', 'system'];
+// Learning contexts never see personal data, not even pii's contracts.
+const learningContexts = new Set(['vocabulary', 'reader', 'listening', 'exercises', 'lobby', 'progress']);
+const serverOnly = ['@nestjs/*', 'typeorm', 'mongoose', 'mongodb', 'kafkajs', 'pg', 'fastify', '@fastify/*'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '.stack', 'tmp', '**/fixtures/lint/**', 'coverage'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          checkDynamicDependenciesExceptions: [],
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'scope:platform'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+            ...contexts.map((context) => ({
+              sourceTag: `scope:${context}`,
+              onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:platform', 'type:contracts'],
+              ...(learningContexts.has(context) ? { notDependOnLibsWithTags: ['scope:pii'] } : {}),
+            })),
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: serverOnly },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: serverOnly },
+            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+            { sourceTag: 'platform:web', bannedExternalImports: serverOnly },
+          ],
+        },
+      ],
+    },
+  },
+];

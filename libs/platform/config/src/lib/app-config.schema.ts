@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.4.0');
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/**
+ * Every environment variable Tall reads. The README's configuration table is the same list;
+ * a test keeps the two in step.
+ */
+export const appConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  MODULES: z.string().default('all'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI'),
+  KAFKA_BROKERS: list.optional(),
+  KAFKA_CLIENT_ID: z.string().default('tall'),
+  SCHEMA_REGISTRY_URL: z.url().optional(),
+  AWS_REGION: z.string().default('us-east-1'),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_ENDPOINT_URL_S3: z.url().optional(),
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: z.url().optional(),
+  SECRETS_DRIVER: z.enum(['aws', 'local']).default('aws'),
+  SECRETS_LOCAL_FILE: z.string().default('tmp/secrets.json'),
+  STORAGE_DRIVER: z.enum(['s3', 's3-compatible', 'local']).default('s3'),
+  STORAGE_BUCKET: z.string().min(3).default('tall-media'),
+  STORAGE_LOCAL_DIR: z.string().default('tmp/storage'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  MIN_CLIENT_VERSION_WEB: semver.default('1.0.0'),
+  MIN_CLIENT_VERSION_ANDROID: semver.default('1.0.0'),
+  MIN_CLIENT_VERSION_DESKTOP: semver.default('1.0.0'),
+  CRON_ENABLED: flag.default(true),
+  OPS_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WEB_DIST_DIR: z.string().default('dist/clients/web/browser'),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;

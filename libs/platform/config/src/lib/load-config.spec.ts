@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from './load-config';
+
+const minimal = { DATABASE_URL: 'postgres://tall@127.0.0.1:5432/tall', MONGODB_URI: 'mongodb://127.0.0.1:27017/tall' };
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig(minimal);
+    expect(config.PORT).toBe(3000);
+    expect(config.MODULES).toBe('all');
+    expect(config.MIN_CLIENT_VERSION_ANDROID).toBe('1.0.0');
+    expect(config.KAFKA_BROKERS).toBeUndefined();
+  });
+
+  it('names a missing variable', () => {
+    expect(() => loadConfig({ MONGODB_URI: minimal.MONGODB_URI })).toThrow(/DATABASE_URL is required but not set/);
+  });
+
+  it('names each invalid variable', () => {
+    try {
+      loadConfig({ ...minimal, PORT: 'eighty', MIN_CLIENT_VERSION_WEB: 'v2' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems;
+      expect(problems).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^PORT:/), expect.stringMatching(/^MIN_CLIENT_VERSION_WEB: must be a semantic version/)]),
+      );
+    }
+  });
+
+  it('parses lists and flags', () => {
+    const config = loadConfig({ ...minimal, KAFKA_BROKERS: 'a:9092, b:9092', CRON_ENABLED: 'false' });
+    expect(config.KAFKA_BROKERS).toEqual(['a:9092', 'b:9092']);
+    expect(config.CRON_ENABLED).toBe(false);
+  });
+});

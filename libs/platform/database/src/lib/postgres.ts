@@ -1,0 +1,42 @@
+import { Pool, type PoolClient } from 'pg';
+
+export const PG_POOL = Symbol('PG_POOL');
+
+export function createPgPool(url: string, max: number, applicationName = 'tall'): Pool {
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    application_name: applicationName,
+    // Fail fast when PostgreSQL is down: requests answer 503 instead of hanging.
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Runs `work` in one transaction on one connection; rolls back on any error. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Schema and table names are interpolated into SQL, so they must be plain identifiers. */
+export function sqlIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Not a safe SQL identifier: ${name}`);
+  return name;
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { VersioningType } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { httpRequestDuration, RequestContext } from '@tall/platform/observability';
+import { checkClientVersion, CLIENT_VERSION_POLICY, type ClientVersionPolicy } from './client-version';
+import { ErrorEnvelopeFilter, sendError } from './error-envelope.filter';
+import { ApiError } from './api-error';
+
+/** Routes outside `/api/v<n>`: operations endpoints and the docs. */
+export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics'];
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * The conventions every controller of every module follows: `/api/v1` URI versioning,
+ * correlation ids, the client version gate, validation that rejects unknown fields,
+ * one error envelope, and latency metrics by route.
+ */
+export function configureHttp(app: NestFastifyApplication, logger: Logger): void {
+  app.setGlobalPrefix('api', { exclude: UNVERSIONED_PATHS });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalFilters(new ErrorEnvelopeFilter(logger));
+
+  const policy = app.get<ClientVersionPolicy>(CLIENT_VERSION_POLICY);
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const incoming = request.headers[CORRELATION_HEADER];
+    const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    void reply.header(CORRELATION_HEADER, correlationId);
+    RequestContext.run({ correlationId }, () => {
+      const verdict = checkClientVersion(request.headers['x-client-platform'], request.headers['x-client-version'], policy);
+      if (verdict.ok) return done();
+      const error =
+        verdict.status === 426
+          ? new ApiError(426, verdict.code, verdict.message, { minVersion: verdict.minVersion, platform: verdict.platform })
+          : new ApiError(400, verdict.code, verdict.message);
+      sendError(error, request, reply, logger);
+    });
+  });
+
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    httpRequestDuration().observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    if (reply.statusCode >= 500) logger.warn({ method: request.method, route, status: reply.statusCode }, 'request failed');
+    done();
+  });
+  // Errors raised before Nest sees the request (body parsing, limits) reach the same filter through
+  // Nest's own Fastify error handler, so no second handler is set here.
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Global, Header, Inject, Module, Res, VERSION_NEUTRAL, type DynamicModule } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { HealthRegistry } from './health';
+import { collectProcessMetrics, metricsRegistry } from './metrics';
+
+export const LOGGER = Symbol('LOGGER');
+
+@ApiExcludeController()
+@Controller({ path: 'health', version: VERSION_NEUTRAL })
+export class HealthController {
+  constructor(private readonly health: HealthRegistry) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(@Res() reply: FastifyReply): Promise<void> {
+    const report = await this.health.readiness();
+    await reply.status(report.status === 'ok' ? 200 : 503).send(report);
+  }
+}
+
+@ApiExcludeController()
+@Controller({ path: 'metrics', version: VERSION_NEUTRAL })
+export class MetricsController {
+  @Get()
+  @Header('Content-Type', metricsRegistry.contentType)
+  async metrics(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+}
+
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forRoot(options: { logger: Logger }): DynamicModule {
+    collectProcessMetrics();
+    return {
+      module: ObservabilityModule,
+      controllers: [HealthController, MetricsController],
+      providers: [{ provide: LOGGER, useValue: options.logger }, HealthRegistry],
+      exports: [LOGGER, HealthRegistry],
+    };
+  }
+}
+
+/** Injects the application's pino logger. */
+export const InjectLogger = (): ParameterDecorator => Inject(LOGGER);

@@ -1,0 +1,2 @@
+export * from './lib/stack-env';
+export * from './lib/wait-for';

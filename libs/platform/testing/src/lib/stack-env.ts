@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+export const STACK_VARIABLES = [
+  'DATABASE_URL',
+  'MONGODB_URI',
+  'KAFKA_BROKERS',
+  'AWS_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+] as const;
+
+export type StackEnv = Record<(typeof STACK_VARIABLES)[number], string>;
+
+export const workspaceRoot = join(__dirname, '../../../../..');
+
+let cached: StackEnv | undefined;
+
+/**
+ * The variables of the running local stack: taken from the environment when the test runner
+ * exported them, otherwise asked of the stack script. Integration tests never start servers.
+ */
+export function stackEnv(): StackEnv {
+  if (cached) return cached;
+  const missing = STACK_VARIABLES.filter((name) => !process.env[name]);
+  let values: Record<string, string> = {};
+  if (missing.length > 0) {
+    const output = execFileSync(process.execPath, [join(workspaceRoot, 'tools/stack/stack.mjs'), 'env'], {
+      encoding: 'utf8',
+    });
+    values = Object.fromEntries(
+      output
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+  }
+  cached = Object.fromEntries(
+    STACK_VARIABLES.map((name) => [name, process.env[name] ?? values[name]]),
+  ) as StackEnv;
+  return cached;
+}
+
+/** A name no other test run uses: for schemas, databases, topics and consumer groups. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+type StackScript = {
+  stop(service: string): Promise<void>;
+  start(service: string): Promise<void>;
+};
+
+/** Stops or starts one server of the local stack (outage tests). */
+export async function stackControl(): Promise<StackScript> {
+  const modulePath = join(workspaceRoot, 'tools/stack/stack.mjs');
+  // A real dynamic import: the stack script is ESM and must not be transpiled to require().
+  const load = new Function('path', 'return import(path)') as (path: string) => Promise<StackScript>;
+  return load(modulePath);
+}
