@@ -1,1 +1,2 @@
-export {};
+export * from './lib/system-topics';
+export * from './lib/system-events';

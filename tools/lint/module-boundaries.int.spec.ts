@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+
+/**
+ * Proves the boundary rules bite: each snippet is linted as if it lived in the named lib.
+ * Runs ESLint for real against the workspace's project graph and eslint.config.mjs.
+ */
+const root = join(__dirname, '../..');
+
+/** Runs the real ESLint CLI (as CI does) on a snippet placed, virtually, at `fileInLib`. */
+function boundaryErrors(fileInLib: string, code: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      join(root, 'node_modules/.bin/eslint'),
+      ['--stdin', '--stdin-filename', join(root, fileInLib), '--format', 'json'],
+      { cwd: root },
+      (error, stdout) => {
+        try {
+          const [result] = JSON.parse(stdout) as { messages: { ruleId: string; message: string }[] }[];
+          resolve(result.messages.filter((message) => message.ruleId === '@nx/enforce-module-boundaries').map((message) => message.message));
+        } catch {
+          reject(error ?? new Error(`eslint printed no JSON: ${stdout}`));
+        }
+      },
+    );
+    child.stdin?.end(code);
+  });
+}
+
+const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+const aliases = Object.keys(tsconfig.compilerOptions.paths) as string[];
+const contextLibs = aliases
+  .map((alias) => /^@tall\/(?!platform\/)([^/]+)\/([^/]+)$/.exec(alias))
+  .filter((match): match is RegExpExecArray => match !== null)
+  .map(([alias, context, layer]) => ({ alias, context, layer }));
+
+describe('module boundaries', () => {
+  it('lets a context use platform libs and its own layers', async () => {
+    expect(
+      await boundaryErrors(
+        'libs/system/infrastructure/src/lib/probe.ts',
+        "import { loadConfig } from '@tall/platform/config';\nimport { SystemTopics } from '@tall/system/contracts';\nexport const probe = [loadConfig, SystemTopics];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('forbids platform libs from depending on a context', async () => {
+    const errors = await boundaryErrors(
+      'libs/platform/config/src/lib/probe.ts',
+      "import { SystemTopics } from '@tall/system/contracts';\nexport const probe = SystemTopics;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('scope:platform')]);
+  });
+
+  it('keeps contracts framework-free and independent of other layers', async () => {
+    const errors = await boundaryErrors(
+      'libs/system/contracts/src/lib/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nimport { SystemModule } from '@tall/system/infrastructure';\nexport const probe = [Injectable, SystemModule];\n",
+    );
+    expect(errors).toHaveLength(2);
+  });
+
+  it('fails every import from one context into another context\'s non-contracts lib', async () => {
+    const contexts = [...new Set(contextLibs.map((lib) => lib.context))];
+    const failures: string[] = [];
+    for (const source of contexts) {
+      const sourceLib = contextLibs.find((lib) => lib.context === source && lib.layer === 'infrastructure');
+      if (!sourceLib) continue;
+      for (const target of contextLibs.filter((lib) => lib.context !== source && lib.layer !== 'contracts')) {
+        const errors = await boundaryErrors(
+          `libs/${source}/infrastructure/src/lib/probe.ts`,
+          `import * as other from '${target.alias}';\nexport const probe = other;\n`,
+        );
+        if (errors.length === 0) failures.push(`${source} → ${target.alias} was allowed`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+// `npm test`: every test — lint, type check, unit and integration tests against the real local
+// stack — from a fresh clone. Stops the stack afterwards if it started it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, ensureStack, log, root, run } from './process.mjs';
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function stackServicesRunning() {
+  try {
+    const status = execFileSync(process.execPath, [join(root, 'tools/stack/stack.mjs'), 'status'], { cwd: root, encoding: 'utf8' });
+    return status.split('\n').filter((line) => /running=yes/.test(line)).length;
+  } catch {
+    return 0;
+  }
+}
+
+ensureDependencies();
+const alreadyUp = stackServicesRunning() === 4;
+const stack = ensureStack();
+const env = { ...process.env, ...stack, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+
+const results = [];
+let failed = false;
+function step(label, command, args) {
+  const status = run(command, args, { label, env, allowFailure: true });
+  results.push({ label, ok: status === 0 });
+  if (status !== 0) failed = true;
+}
+
+try {
+  step('lint (module boundaries included)', bin('eslint'), ['.', '--max-warnings=0']);
+  step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const report = join(root, 'tmp', 'jest-results.json');
+  step('unit and integration tests (jest)', bin('jest'), ['--ci', '--json', `--outputFile=${report}`]);
+  if (existsSync(report)) {
+    const jest = JSON.parse(readFileSync(report, 'utf8'));
+    results.push({ label: 'jest tests', passed: jest.numPassedTests, failed: jest.numFailedTests, skipped: jest.numPendingTests });
+  }
+} finally {
+  if (!alreadyUp) run(process.execPath, [join(root, 'tools/stack/stack.mjs'), 'down'], { label: 'local stack: down', allowFailure: true });
+}
+
+const jest = results.find((result) => result.passed !== undefined) ?? { passed: 0, failed: 0, skipped: 0 };
+const gates = results.filter((result) => result.ok !== undefined);
+for (const gate of gates) log(`${gate.ok ? 'ok  ' : 'FAIL'} ${gate.label}`);
+// Lint and type check count as one test each; a jest run that failed without a failed test
+// (a suite that could not load, a leak) counts as one failure.
+const otherGates = gates.filter((gate) => !gate.label.startsWith('unit and integration'));
+const jestGate = gates.find((gate) => gate.label.startsWith('unit and integration'));
+const passed = jest.passed + otherGates.filter((gate) => gate.ok).length;
+const failures = jest.failed + otherGates.filter((gate) => !gate.ok).length + (jestGate && !jestGate.ok && jest.failed === 0 ? 1 : 0);
+// The plain closing line CI reads.
+process.stdout.write(`${passed} passed, ${failures} failed, ${jest.skipped} skipped\n`);
+process.exit(failed ? 1 : 0);
