@@ -56,8 +56,7 @@ type StackScript = {
 
 /** Stops or starts one server of the local stack (outage tests). */
 export async function stackControl(): Promise<StackScript> {
-  const modulePath = join(workspaceRoot, 'tools/stack/stack.mjs');
-  // A real dynamic import: the stack script is ESM and must not be transpiled to require().
-  const load = new Function('path', 'return import(path)') as (path: string) => Promise<StackScript>;
-  return load(modulePath);
+  // The CommonJS face of the stack script: Jest's CommonJS runtime cannot import() the .mjs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(workspaceRoot, 'tools/stack/stack.cjs')) as StackScript;
 }
