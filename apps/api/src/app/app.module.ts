@@ -1,18 +1,42 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConfigModule, type AppConfig } from '@tall/platform/config';
+import { APP_INFO, ConfigModule, type AppConfig, type AppInfo } from '@tall/platform/config';
 import { DatabaseModule } from '@tall/platform/database';
+import { EventsModule } from '@tall/platform/events';
 import { HttpPlatformModule } from '@tall/platform/http';
 import { ObservabilityModule } from '@tall/platform/observability';
+import { SchedulingModule } from '@tall/platform/scheduling';
+import { SecretsModule } from '@tall/platform/secrets';
+import { StorageModule, type StorageModuleOptions } from '@tall/platform/storage';
 import { hostedModules } from './hosted-modules';
 import { CONTEXT_MODULES } from './context-modules';
+import { APP_VERSION } from './app-version';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     const hosted = hostedModules(config.MODULES, CONTEXT_MODULES.map((context) => context.name));
+    if (!config.KAFKA_BROKERS?.length && hosted.length < CONTEXT_MODULES.length) {
+      throw new Error('MODULES hosts only some modules, so KAFKA_BROKERS must be set for the others to reach them');
+    }
+    const info: AppInfo = {
+      name: 'Tall',
+      version: APP_VERSION,
+      instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+      hostedModules: hosted,
+      startedAt: new Date().toISOString(),
+    };
+    const credentials =
+      config.AWS_ACCESS_KEY_ID && config.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: config.AWS_ACCESS_KEY_ID, secretAccessKey: config.AWS_SECRET_ACCESS_KEY }
+        : undefined;
     return {
       module: AppModule,
+      providers: [{ provide: APP_INFO, useValue: info }],
+      exports: [APP_INFO],
+      global: true,
       imports: [
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({ logger }),
@@ -28,8 +52,51 @@ export class AppModule {
           postgresPoolSize: config.DATABASE_POOL_SIZE,
           mongoUri: config.MONGODB_URI,
         }),
+        EventsModule.forRoot({
+          kafkaBrokers: config.KAFKA_BROKERS,
+          clientId: config.KAFKA_CLIENT_ID,
+          modules: CONTEXT_MODULES.map(({ name, publishes }) => ({ name, publishes: [...publishes] })),
+          hostedModules: hosted,
+          logger: logger.child({ component: 'events' }),
+        }),
+        SchedulingModule.forRoot({ enabled: config.CRON_ENABLED }),
+        SecretsModule.forRoot(
+          config.SECRETS_DRIVER === 'local'
+            ? { driver: 'local', file: config.SECRETS_LOCAL_FILE }
+            : { driver: 'aws', region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_SECRETS_MANAGER, credentials },
+        ),
+        StorageModule.forRoot(storageOptions(config, credentials)),
         ...CONTEXT_MODULES.filter((context) => hosted.includes(context.name)).map((context) => context.module(config)),
       ],
     };
   }
+}
+
+function storageOptions(
+  config: AppConfig,
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined,
+): StorageModuleOptions {
+  if (config.STORAGE_DRIVER === 'local') {
+    if (!config.STORAGE_LOCAL_SIGNING_SECRET) {
+      throw new Error('STORAGE_LOCAL_SIGNING_SECRET is required when STORAGE_DRIVER=local');
+    }
+    const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    return {
+      driver: 'local',
+      directory: config.STORAGE_LOCAL_DIR,
+      signingSecret: config.STORAGE_LOCAL_SIGNING_SECRET,
+      baseUrl: `${publicUrl.replace(/\/$/, '')}/api/storage/local`,
+    };
+  }
+  return {
+    driver: 's3',
+    bucket: config.STORAGE_BUCKET,
+    region: config.AWS_REGION,
+    endpoint: config.AWS_ENDPOINT_URL_S3,
+    forcePathStyle: config.STORAGE_DRIVER === 's3-compatible' || Boolean(config.AWS_ENDPOINT_URL_S3),
+    credentials,
+    publicEndpoint: config.STORAGE_PUBLIC_ENDPOINT,
+    // Local stacks start empty; on AWS the bucket is provisioned with the infrastructure.
+    ensureBucket: Boolean(config.AWS_ENDPOINT_URL_S3),
+  };
 }

@@ -1,1 +1,2 @@
-export {};
+export { SystemModule } from './lib/system.module';
+export { WEEKLY_COHORTS_JOB } from './lib/system-lifecycle';

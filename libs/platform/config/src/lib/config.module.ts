@@ -9,3 +9,14 @@ export class ConfigModule {
     return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
   }
 }
+
+/** Who this process is: set once by the app at start. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  instanceId: string;
+  hostedModules: string[];
+  startedAt: string;
+}
+
+export const APP_INFO = Symbol('APP_INFO');

@@ -148,6 +148,12 @@ export class ScheduledJobs {
    * succeeded is not run again and its record is returned.
    * @throws JobConflictError when the job is running here or on another instance
    */
+  /** The newest runs of a registered job, newest period first. */
+  async history(name: string, limit = 20): Promise<JobRun[]> {
+    if (!this.jobs.has(name)) throw new UnknownJobError(name);
+    return this.runs.recent(name, limit);
+  }
+
   async runNow(name: string, options: { force?: boolean } = {}): Promise<JobRun> {
     const job = this.jobs.get(name);
     if (!job) throw new UnknownJobError(name);

@@ -6,6 +6,14 @@ export class InMemoryJobRunStore implements JobRunStore {
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
+  async recent(job: string, limit: number): Promise<JobRun[]> {
+    return [...this.runs.values()]
+      .filter((run) => run.job === job)
+      .sort((a, b) => b.periodKey.localeCompare(a.periodKey))
+      .slice(0, limit)
+      .map((run) => ({ ...run }));
+  }
+
   async find(job: string, periodKey: string): Promise<JobRun | null> {
     const run = this.runs.get(`${job}\n${periodKey}`);
     return run ? { ...run } : null;

@@ -27,6 +27,8 @@ export interface JobRunStore {
   claim(job: string, periodKey: string, holder: string, options: { force: boolean }): Promise<ClaimResult>;
   /** Records the outcome; null when the run was taken over by another holder meanwhile. */
   finish(job: string, periodKey: string, holder: string, outcome: RunOutcome): Promise<JobRun | null>;
+  /** The newest runs of a job, newest period first (operations history). */
+  recent(job: string, limit: number): Promise<JobRun[]>;
   /** When the job last finished successfully, for the metric after a restart. */
   lastSuccessAt(job: string): Promise<Date | null>;
 }

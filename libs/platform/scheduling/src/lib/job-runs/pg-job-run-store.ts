@@ -58,6 +58,14 @@ export class PgJobRunStore implements JobRunStore {
     return rows[0] ? toRun(rows[0]) : null;
   }
 
+  async recent(job: string, limit: number): Promise<JobRun[]> {
+    const { rows } = await this.db.query<JobRunRow>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE job = $1 ORDER BY period_key DESC LIMIT $2`,
+      [job, limit],
+    );
+    return rows.map(toRun);
+  }
+
   async lastSuccessAt(job: string): Promise<Date | null> {
     const { rows } = await this.db.query<{ last: Date | null }>(
       `SELECT max(finished_at) AS last FROM ${this.table} WHERE job = $1 AND status = 'succeeded'`,
