@@ -1,7 +1,7 @@
 // `npm test`: every test — lint, type check, unit and integration tests against the real local
 // stack — from a fresh clone. Stops the stack afterwards if it started it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, ensureStack, log, root, run } from './process.mjs';
 
@@ -32,26 +32,41 @@ function step(label, command, args) {
 try {
   step('lint (module boundaries included)', bin('eslint'), ['.', '--max-warnings=0']);
   step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  step('build (black-box tests run the built API)', process.execPath, [join(root, 'tools/run/build.mjs')]);
   mkdirSync(join(root, 'tmp'), { recursive: true });
-  const report = join(root, 'tmp', 'jest-results.json');
-  step('unit and integration tests (jest)', bin('jest'), ['--ci', '--json', `--outputFile=${report}`]);
-  if (existsSync(report)) {
-    const jest = JSON.parse(readFileSync(report, 'utf8'));
-    results.push({ label: 'jest tests', passed: jest.numPassedTests, failed: jest.numFailedTests, skipped: jest.numPendingTests });
+  // Tests that stop servers of the stack run alone, after everything else.
+  const runs = [
+    { label: 'unit and integration tests (jest)', args: ['--selectProjects', 'unit', 'integration'], file: 'jest-results.json' },
+    { label: 'unit and integration tests: outages (jest, serial)', args: ['--selectProjects', 'outage', '--runInBand'], file: 'jest-outage-results.json' },
+  ];
+  for (const jestRun of runs) {
+    const report = join(root, 'tmp', jestRun.file);
+    rmSync(report, { force: true });
+    step(jestRun.label, bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...jestRun.args]);
+    if (existsSync(report)) {
+      const jest = JSON.parse(readFileSync(report, 'utf8'));
+      results.push({ label: `${jestRun.label} counts`, passed: jest.numPassedTests, failed: jest.numFailedTests, skipped: jest.numPendingTests });
+    }
   }
 } finally {
   if (!alreadyUp) run(process.execPath, [join(root, 'tools/stack/stack.mjs'), 'down'], { label: 'local stack: down', allowFailure: true });
 }
 
-const jest = results.find((result) => result.passed !== undefined) ?? { passed: 0, failed: 0, skipped: 0 };
+const jest = results
+  .filter((result) => result.passed !== undefined)
+  .reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
 const gates = results.filter((result) => result.ok !== undefined);
 for (const gate of gates) log(`${gate.ok ? 'ok  ' : 'FAIL'} ${gate.label}`);
 // Lint and type check count as one test each; a jest run that failed without a failed test
 // (a suite that could not load, a leak) counts as one failure.
 const otherGates = gates.filter((gate) => !gate.label.startsWith('unit and integration'));
-const jestGate = gates.find((gate) => gate.label.startsWith('unit and integration'));
+const jestGates = gates.filter((gate) => gate.label.startsWith('unit and integration'));
 const passed = jest.passed + otherGates.filter((gate) => gate.ok).length;
-const failures = jest.failed + otherGates.filter((gate) => !gate.ok).length + (jestGate && !jestGate.ok && jest.failed === 0 ? 1 : 0);
+const failures = jest.failed + otherGates.filter((gate) => !gate.ok).length + (jestGates.some((gate) => !gate.ok) && jest.failed === 0 ? 1 : 0);
 // The plain closing line CI reads.
 process.stdout.write(`${passed} passed, ${failures} failed, ${jest.skipped} skipped\n`);
 process.exit(failed ? 1 : 0);

@@ -10,6 +10,7 @@ import { WEEKLY_COHORTS_JOB } from './system-lifecycle';
 const SystemInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
+  instanceId: z.string(),
   modules: z.array(z.string()),
   startedAt: z.string(),
 });
@@ -43,7 +44,7 @@ export class SystemController {
     private readonly jobs: ScheduledJobs,
   ) {
     // Computed once: this is the cached GET of the platform benchmark.
-    this.info = { name: app.name, version: app.version, modules: app.hostedModules, startedAt: app.startedAt };
+    this.info = { name: app.name, version: app.version, instanceId: app.instanceId, modules: app.hostedModules, startedAt: app.startedAt };
   }
 
   @Get('info')

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { stackEnv, uniqueName, waitFor, workspaceRoot } from '@tall/platform/testing';
+
+const MAIN = join(workspaceRoot, 'dist/api/apps/api/src/main.js');
+
+export interface TallProcess {
+  url: string;
+  port: number;
+  env: Record<string, string>;
+  logs: () => string;
+  /** SIGTERM and wait; `kill()` is SIGKILL, as a crash would be. */
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+  exited: Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A fresh PostgreSQL database and MongoDB database for one test file, so black-box tests do
+ * not see each other's data. Topics are shared; tests filter by what they created.
+ */
+export async function isolatedStores(label: string): Promise<{ DATABASE_URL: string; MONGODB_URI: string; drop: () => Promise<void> }> {
+  const stack = stackEnv();
+  const name = uniqueName(`e2e_${label}`).toLowerCase();
+  const admin = new Client({ connectionString: stack.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const databaseUrl = stack.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+  const mongoUri = stack.MONGODB_URI.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+  return {
+    DATABASE_URL: databaseUrl,
+    MONGODB_URI: mongoUri,
+    drop: async () => {
+      const client = new Client({ connectionString: stack.DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await client.end();
+    },
+  };
+}
+
+/** Starts the built API (dist/) as its own process, exactly as production runs it. */
+export async function startTall(env: Record<string, string> = {}): Promise<TallProcess> {
+  if (!existsSync(MAIN)) throw new Error(`Build the API first (npm run build): ${MAIN} is missing`);
+  const port = await freePort();
+  const fullEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...stackEnv(),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...env,
+  };
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', MAIN], {
+    env: fullEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`Tall exited with ${child.exitCode}:\n${output.slice(-3000)}`);
+        const response = await fetch(`${url}/health/live`).catch(() => undefined);
+        return response?.ok;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'Tall to listen' },
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${String(error)}\n--- Tall output ---\n${output.slice(-3000)}`);
+  }
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { url, port, env: fullEnv, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), exited };
+}
