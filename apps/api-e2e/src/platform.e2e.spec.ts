@@ -1,5 +1,6 @@
 import { uniqueName, waitFor } from '@tall/platform/testing';
 import { probeTopic } from './support/kafka-probe';
+import { jsonOf } from './support/http';
 import { isolatedStores, startTall, type TallProcess } from './support/tall-process';
 
 const OPS_TOKEN = 'e2e-ops-token-0123456789';
@@ -28,14 +29,14 @@ describe('Tall platform, black-box', () => {
 
   it('is ready when every store and the broker answer', async () => {
     const response = await fetch(`${tall.url}/health/ready`);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(response.status).toBe(200);
     expect(Object.keys(body.checks).sort()).toEqual(['kafka', 'mongodb', 'postgres', 'secrets', 'storage']);
     expect(body.down).toEqual([]);
   });
 
   it('publishes an in-process event to its Kafka topic with the envelope headers', async () => {
-    const info = await (await fetch(`${tall.url}/api/v1/system/info`)).json();
+    const info = await jsonOf(await fetch(`${tall.url}/api/v1/system/info`));
     const probe = await probeTopic('system.events.v1');
     try {
       const message = await waitFor(
@@ -67,9 +68,9 @@ describe('Tall platform, black-box', () => {
       const first = await run();
       expect(first.status).toBe(200);
       expect(first.headers.get('x-correlation-id')).toBe(correlationId);
-      const firstRun = await first.json();
+      const firstRun = await jsonOf(first);
       expect(firstRun).toMatchObject({ job: 'weekly-cohorts', status: 'succeeded', attempts: 1, periodKey: expect.stringMatching(/^\d{4}-W\d{2}$/) });
-      const again = await (await run()).json();
+      const again = await jsonOf(await run());
       expect(again).toMatchObject({ periodKey: firstRun.periodKey, attempts: 1 });
 
       const message = await waitFor(() => probe.messages.find((candidate) => candidate.value['correlationId'] === correlationId), {
@@ -80,9 +81,7 @@ describe('Tall platform, black-box', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(probe.messages.filter((candidate) => candidate.value['correlationId'] === correlationId)).toHaveLength(1);
 
-      const history = await (
-        await fetch(`${tall.url}/api/v1/system/cron/weekly-cohorts/runs`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } })
-      ).json();
+      const history = await jsonOf(await fetch(`${tall.url}/api/v1/system/cron/weekly-cohorts/runs`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } }));
       expect(history.items).toEqual([expect.objectContaining({ periodKey: firstRun.periodKey, status: 'succeeded' })]);
     } finally {
       await probe.close();
@@ -92,7 +91,7 @@ describe('Tall platform, black-box', () => {
   it('guards operations endpoints', async () => {
     const anonymous = await fetch(`${tall.url}/api/v1/system/cron/weekly-cohorts/run`, { method: 'POST' });
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED', correlationId: expect.any(String) });
+    expect(await jsonOf(anonymous)).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED', correlationId: expect.any(String) });
     const wrong = await fetch(`${tall.url}/api/v1/system/cron/weekly-cohorts/run`, {
       method: 'POST',
       headers: { authorization: 'Bearer not-the-token-at-all' },
@@ -108,7 +107,7 @@ describe('Tall platform, black-box', () => {
       headers: { authorization: `Bearer ${OPS_TOKEN}` },
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'dryRun', code: 'unknown_field', message: 'Unknown field' }] } });
   });
 
@@ -121,22 +120,22 @@ describe('Tall platform, black-box', () => {
       });
     const malformed = await post('{"force": tru');
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).code).toBe('MALFORMED_JSON');
+    expect((await jsonOf(malformed)).code).toBe('MALFORMED_JSON');
     const oversized = await post(JSON.stringify({ padding: 'x'.repeat(10_000) }));
     expect(oversized.status).toBe(413);
-    expect((await oversized.json()).code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await jsonOf(oversized)).code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('asks a too-old client to upgrade and lets current ones in', async () => {
     const old = await fetch(`${tall.url}/api/v1/system/info`, { headers: { 'x-client-platform': 'android', 'x-client-version': '2.0.9' } });
     expect(old.status).toBe(426);
-    expect(await old.json()).toMatchObject({ code: 'CLIENT_UPGRADE_REQUIRED', details: { minVersion: '2.1.0', platform: 'android' } });
+    expect(await jsonOf(old)).toMatchObject({ code: 'CLIENT_UPGRADE_REQUIRED', details: { minVersion: '2.1.0', platform: 'android' } });
     const current = await fetch(`${tall.url}/api/v1/system/info`, { headers: { 'x-client-platform': 'android', 'x-client-version': '2.1.0' } });
     expect(current.status).toBe(200);
   });
 
   it('serves OpenAPI and Prometheus metrics', async () => {
-    const docs = await (await fetch(`${tall.url}/api/docs-json`)).json();
+    const docs = await jsonOf(await fetch(`${tall.url}/api/docs-json`));
     expect(docs.openapi).toMatch(/^3\./);
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/system/info', '/api/v1/system/cron/weekly-cohorts/run']));
     const metrics = await (await fetch(`${tall.url}/metrics`)).text();

@@ -1,4 +1,5 @@
 import { stackControl, waitFor } from '@tall/platform/testing';
+import { jsonOf } from './support/http';
 import { isolatedStores, startTall, type TallProcess } from './support/tall-process';
 
 /**
@@ -25,7 +26,7 @@ describe('readiness during outages', () => {
 
   const ready = async () => {
     const response = await fetch(`${tall.url}/health/ready`);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: await jsonOf(response) };
   };
 
   it('answers 503 naming PostgreSQL while it is down, and fails PostgreSQL-backed requests fast', async () => {
@@ -41,7 +42,7 @@ describe('readiness during outages', () => {
       const started = Date.now();
       const history = await fetch(`${tall.url}/api/v1/system/cron/weekly-cohorts/runs`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } });
       expect(history.status).toBe(503);
-      expect(await history.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { dependency: 'postgres' } });
+      expect(await jsonOf(history)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { dependency: 'postgres' } });
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await stack.start('postgres');

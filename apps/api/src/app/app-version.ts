@@ -1,2 +1,2 @@
-// Kept in step with package.json by a unit test (hosted-modules.spec.ts).
+// Kept in step with package.json by a unit test (app-version.spec.ts).
 export const APP_VERSION = '0.1.0';

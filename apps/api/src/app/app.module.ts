@@ -4,20 +4,19 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_INFO, ConfigModule, type AppConfig, type AppInfo } from '@tall/platform/config';
 import { DatabaseModule } from '@tall/platform/database';
-import { EventsModule } from '@tall/platform/events';
+import { EventsModule, parseHostedModules } from '@tall/platform/events';
 import { HttpPlatformModule } from '@tall/platform/http';
 import { ObservabilityModule } from '@tall/platform/observability';
 import { SchedulingModule } from '@tall/platform/scheduling';
 import { SecretsModule } from '@tall/platform/secrets';
 import { StorageModule, type StorageModuleOptions } from '@tall/platform/storage';
-import { hostedModules } from './hosted-modules';
 import { CONTEXT_MODULES } from './context-modules';
 import { APP_VERSION } from './app-version';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    const hosted = hostedModules(config.MODULES, CONTEXT_MODULES.map((context) => context.name));
+    const hosted = parseHostedModules(config.MODULES, CONTEXT_MODULES);
     if (!config.KAFKA_BROKERS?.length && hosted.length < CONTEXT_MODULES.length) {
       throw new Error('MODULES hosts only some modules, so KAFKA_BROKERS must be set for the others to reach them');
     }

@@ -57,6 +57,5 @@ type StackScript = {
 /** Stops or starts one server of the local stack (outage tests). */
 export async function stackControl(): Promise<StackScript> {
   // The CommonJS face of the stack script: Jest's CommonJS runtime cannot import() the .mjs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(join(workspaceRoot, 'tools/stack/stack.cjs')) as StackScript;
 }
