@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_INFO, ConfigModule, type AppConfig, type AppInfo } from '@tall/platform/config';
 import { DatabaseModule } from '@tall/platform/database';
@@ -15,7 +15,8 @@ import { APP_VERSION } from './app-version';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  /** `extraModules`: tools only (the benchmark host); production hosts exactly the catalog. */
+  static forRoot(config: AppConfig, logger: Logger, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     const hosted = parseHostedModules(config.MODULES, CONTEXT_MODULES);
     if (!config.KAFKA_BROKERS?.length && hosted.length < CONTEXT_MODULES.length) {
       throw new Error('MODULES hosts only some modules, so KAFKA_BROKERS must be set for the others to reach them');
@@ -66,6 +67,7 @@ export class AppModule {
         ),
         StorageModule.forRoot(storageOptions(config, credentials)),
         ...CONTEXT_MODULES.filter((context) => hosted.includes(context.name)).map((context) => context.module(config)),
+        ...extraModules,
       ],
     };
   }

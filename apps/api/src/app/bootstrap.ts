@@ -1,3 +1,4 @@
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -8,7 +9,11 @@ import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
 /** Builds the app without listening, so tests and the benchmark can host it on any port. */
-export async function bootstrap(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+export async function bootstrap(
+  config: AppConfig,
+  logger: Logger,
+  extraModules: Array<Type | DynamicModule> = [],
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
@@ -16,7 +21,7 @@ export async function bootstrap(config: AppConfig, logger: Logger): Promise<Nest
     connectionTimeout: 0,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, extraModules), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
     abortOnError: false,

@@ -1,0 +1,174 @@
+// `npm run bench`: each case measured side by side with its baseline in the same run, on this
+// machine, with autocannon on loopback. Prints req/s, p99 and the ratio, and the API's peak RSS.
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureDependencies, ensureStack, log, root } from './process.mjs';
+
+ensureDependencies();
+const stack = ensureStack();
+const { buildApi } = await import('./build.mjs');
+buildApi();
+
+const { default: autocannon } = await import('autocannon');
+const { default: pg } = await import('pg');
+
+const DURATION = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const OPS_TOKEN = 'bench-ops-token-0123456789abcdef';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function freshDatabase() {
+  const name = `tall_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: stack.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: stack.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, `/${name}$1`),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: stack.DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function startProcess(label, args, env) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${label} exited: ${errors}`);
+    const ok = await fetch(`${url}${env.READY_PATH}`).then((r) => r.status < 500, () => false);
+    if (ok) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${label} did not start: ${errors}`);
+}
+
+function load(url, options = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+const database = await freshDatabase();
+const tallPort = await freePort();
+const basePort = await freePort();
+const common = { ...stack, DATABASE_URL: database.url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', NODE_ENV: 'production', OPS_API_TOKEN: OPS_TOKEN };
+log('starting Tall (benchmark host) and the bare baseline');
+const tall = await startProcess('Tall', ['dist/api/apps/api/src/bench/bench-main.js'], {
+  ...common,
+  PORT: String(tallPort),
+  HOST: '127.0.0.1',
+  CRON_ENABLED: 'false',
+  READY_PATH: '/health/live',
+});
+const info = await (await fetch(`${tall.url}/api/v1/system/info`)).json();
+
+// History for the DB-backed GET: a year of weekly runs.
+const seed = new pg.Client({ connectionString: database.url });
+await seed.connect();
+for (let week = 1; week <= 52; week += 1) {
+  await seed.query(
+    `INSERT INTO platform.job_runs (job, period_key, status, started_at, finished_at, holder, attempts)
+     VALUES ('weekly-cohorts', $1, 'succeeded', now(), now(), 'bench', 1) ON CONFLICT DO NOTHING`,
+    [`2026-W${String(week).padStart(2, '0')}`],
+  );
+}
+await seed.end();
+
+const baseline = await startProcess('baseline', ['tools/bench/baseline-server.mjs'], {
+  ...common,
+  PORT: String(basePort),
+  BASELINE_INFO: JSON.stringify(info),
+  READY_PATH: '/info',
+});
+
+const auth = { authorization: `Bearer ${OPS_TOKEN}` };
+const note = JSON.stringify({ text: 'Ik leer elke dag tien nieuwe woorden.' });
+const cases = [
+  {
+    name: 'cached GET (full Nest stack vs bare Fastify)',
+    tall: { url: `${tall.url}/api/v1/system/info` },
+    base: { url: `${baseline.url}/info` },
+    target: (t, b) => t.rps >= 0.6 * b.rps,
+    targetText: '≥ 60% of bare req/s',
+  },
+  {
+    name: 'DB-backed GET (Tall vs bare pg)',
+    tall: { url: `${tall.url}/api/v1/system/cron/weekly-cohorts/runs`, headers: auth },
+    base: { url: `${baseline.url}/runs`, headers: auth },
+    target: (t, b) => t.rps >= 0.6 * b.rps,
+    targetText: '≥ 60% of bare pg req/s',
+  },
+  {
+    name: 'write: state row + outbox row (Tall vs bare insert)',
+    tall: { url: `${tall.url}/api/v1/bench/notes`, method: 'POST', body: note, headers: { 'content-type': 'application/json' } },
+    base: { url: `${baseline.url}/notes`, method: 'POST', body: note, headers: { 'content-type': 'application/json' } },
+    target: (t) => t.rps >= 1000 && t.p99 <= 150,
+    targetText: '≥ 1,000 req/s and p99 ≤ 150 ms',
+  },
+];
+
+const summarize = (result) => ({
+  rps: Math.round(result.requests.average),
+  p99: result.latency.p99,
+  errors: result.errors + result.non2xx,
+});
+
+const rows = [];
+try {
+  for (const benchCase of cases) {
+    log(`${benchCase.name}: warm-up`);
+    await load(benchCase.tall.url, { ...benchCase.tall, duration: 2 });
+    await load(benchCase.base.url, { ...benchCase.base, duration: 2 });
+    log(`${benchCase.name}: measuring ${DURATION}s each, alternating`);
+    // Alternate (baseline, Tall, Tall, baseline) so drift on a shared machine hits both sides.
+    const b1 = summarize(await load(benchCase.base.url, benchCase.base));
+    const t1 = summarize(await load(benchCase.tall.url, benchCase.tall));
+    const t2 = summarize(await load(benchCase.tall.url, benchCase.tall));
+    const b2 = summarize(await load(benchCase.base.url, benchCase.base));
+    const t = { rps: Math.round((t1.rps + t2.rps) / 2), p99: Math.max(t1.p99, t2.p99), errors: t1.errors + t2.errors };
+    const b = { rps: Math.round((b1.rps + b2.rps) / 2), p99: Math.max(b1.p99, b2.p99), errors: b1.errors + b2.errors };
+    rows.push({ name: benchCase.name, tall: t, base: b, ratio: t.rps / b.rps, met: benchCase.target(t, b), targetText: benchCase.targetText });
+  }
+  const rss = peakRssMb(tall.child.pid);
+  const out = [];
+  out.push(`\nTall benchmarks — ${new Date().toISOString()} — ${CONNECTIONS} connections, ${DURATION}s per measurement, 2 measurements per side`);
+  out.push('case | Tall req/s | Tall p99 ms | baseline req/s | baseline p99 ms | ratio | target | met');
+  out.push('---|---|---|---|---|---|---|---');
+  for (const row of rows) {
+    out.push(
+      `${row.name} | ${row.tall.rps} | ${row.tall.p99} | ${row.base.rps} | ${row.base.p99} | ${(row.ratio * 100).toFixed(0)}% | ${row.targetText} | ${row.met ? 'yes' : 'NO'}` +
+        (row.tall.errors || row.base.errors ? ` (errors: Tall ${row.tall.errors}, baseline ${row.base.errors})` : ''),
+    );
+  }
+  out.push(`API peak RSS under this load: ${rss} MB (target < 300 MB: ${rss < 300 ? 'yes' : 'NO'})`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), rows, peakRssMb: rss }, null, 2));
+} finally {
+  tall.child.kill('SIGTERM');
+  baseline.child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await database.drop().catch(() => undefined);
+}
