@@ -20,16 +20,22 @@ export function createPgPool(url: string, max: number, applicationName = 'tall')
 /** Runs `work` in one transaction on one connection; rolls back on any error. */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    try {
+      await client.query('ROLLBACK');
+    } catch {
+      // The connection itself failed: do not hand it back to the pool.
+      broken = true;
+    }
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 

@@ -1,5 +1,3 @@
-import type { Pool, PoolClient } from 'pg';
-
 /**
  * What the outbox and inbox need from "a connection inside the caller's transaction".
  * A pg `PoolClient` satisfies it, and so do TypeORM's `EntityManager` and `QueryRunner`, so the
@@ -24,27 +22,8 @@ export function resultRows<T = Record<string, unknown>>(result: unknown): T[] {
   return Array.isArray(rows) ? (rows as T[]) : [];
 }
 
-/** Runs `work` in a transaction on a client of `pool`; rolls back when it throws. */
-export async function inTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    try {
-      await client.query('ROLLBACK');
-    } catch {
-      // The connection itself failed: do not hand it back to the pool.
-      broken = true;
-    }
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
+/** One transaction helper for the whole platform: the database lib's. */
+export { inTransaction } from '@tall/platform/database';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 

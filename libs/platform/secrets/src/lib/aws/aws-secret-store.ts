@@ -11,7 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { SecretNotFoundError, SecretStoreUnavailableError } from '../secret-errors';
 import type { SecretStore, SecretVersion } from '../secret-store.port';
-import { isUnreachableError } from './aws-error-kind';
+import { isUnreachableError } from '@tall/platform/aws';
 
 export interface SecretsManagerConnectionOptions {
   region: string;

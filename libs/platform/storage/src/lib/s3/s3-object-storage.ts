@@ -25,7 +25,7 @@ import type {
   StoredObject,
 } from '../object-storage.port';
 import { InvalidStorageOptionsError, ObjectNotFoundError, StorageUnavailableError } from '../storage-errors';
-import { isNotFoundError, isUnreachableError } from './aws-error-kind';
+import { isNotFoundError, isUnreachableError } from '@tall/platform/aws';
 
 export interface S3ConnectionOptions {
   region: string;

@@ -1,4 +1,4 @@
-// Same rules as the storage lib's copy; kept separate so neither platform lib depends on the other.
+// How the AWS SDK v3 reports "not found" and "could not reach the service", for every AWS-backed platform lib.
 interface AwsLikeError {
   name?: string;
   code?: string;
