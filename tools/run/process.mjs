@@ -20,12 +20,17 @@ export function run(command, args, { label = command, env = process.env, allowFa
   return result.status ?? 1;
 }
 
-/** `npm ci` when dependencies are missing or older than the lock file. */
+/**
+ * Installs dependencies when they are missing or older than the lock file. `npm install` with
+ * the committed lock rather than `npm ci`: the lock cannot list the native optional packages of
+ * other platforms (macOS, Windows builds of swc and others) that the registries reachable here
+ * do not carry, and `npm ci` refuses a lock without them.
+ */
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  run('npm', ['ci', '--no-audit', '--no-fund'], { label: 'installing dependencies (npm ci)' });
+  run('npm', ['install', '--no-audit', '--no-fund'], { label: 'installing dependencies (npm install, from the lock)' });
 }
 
 /** Brings the local stack up (installing it on first use) and returns its variables. */
