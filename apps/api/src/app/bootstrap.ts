@@ -7,6 +7,8 @@ import { configureHttp } from '@tall/platform/http';
 import { PinoNestLogger } from '@tall/platform/observability';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { eventRegistry } from './event-contracts';
+import { registerEventSchemas } from './schema-registry';
 
 /** Builds the app without listening, so tests and the benchmark can host it on any port. */
 export async function bootstrap(
@@ -30,5 +32,8 @@ export async function bootstrap(
   configureHttp(app, logger);
   setupOpenApi(app);
   await app.init();
+  if (config.SCHEMA_REGISTRY_URL) {
+    void registerEventSchemas(config.SCHEMA_REGISTRY_URL, eventRegistry, logger.child({ component: 'schema-registry' }));
+  }
   return app;
 }
