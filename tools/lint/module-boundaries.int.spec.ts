@@ -1,5 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execFile } from 'node:child_process';
 
 /**
@@ -7,6 +7,12 @@ import { execFile } from 'node:child_process';
  * Runs ESLint for real against the workspace's project graph and eslint.config.mjs.
  */
 const root = join(__dirname, '../..');
+
+/** Without Nx's project graph the rule skips itself with only a warning: that must fail here. */
+function parseEslintJson(stdout: string): { filePath: string; messages: { ruleId: string; message: string }[] }[] {
+  if (stdout.includes('No cached ProjectGraph')) throw new Error('The boundary rule was skipped: no Nx project graph (run `nx show projects` first)');
+  return JSON.parse(stdout.slice(stdout.indexOf('[{')));
+}
 
 /** Runs the real ESLint CLI (as CI does) on a snippet placed, virtually, at `fileInLib`. */
 function boundaryErrors(fileInLib: string, code: string): Promise<string[]> {
@@ -17,10 +23,10 @@ function boundaryErrors(fileInLib: string, code: string): Promise<string[]> {
       { cwd: root },
       (error, stdout) => {
         try {
-          const [result] = JSON.parse(stdout) as { messages: { ruleId: string; message: string }[] }[];
+          const [result] = parseEslintJson(stdout);
           resolve(result.messages.filter((message) => message.ruleId === '@nx/enforce-module-boundaries').map((message) => message.message));
-        } catch {
-          reject(error ?? new Error(`eslint printed no JSON: ${stdout}`));
+        } catch (parseError) {
+          reject(new Error(`${String(parseError)}\n${error ? String(error) : ''}\n${stdout.slice(0, 500)}`));
         }
       },
     );
@@ -37,7 +43,7 @@ function lintFiles(files: string[]): Promise<Set<string>> {
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => {
         try {
-          const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+          const results = parseEslintJson(stdout);
           resolve(
             new Set(
               results
@@ -45,8 +51,8 @@ function lintFiles(files: string[]): Promise<Set<string>> {
                 .map((result) => result.filePath),
             ),
           );
-        } catch {
-          reject(error ?? new Error(`eslint printed no JSON: ${stdout}`));
+        } catch (parseError) {
+          reject(new Error(`${String(parseError)}\n${error ? String(error) : ''}\n${stdout.slice(0, 500)}`));
         }
       },
     );
@@ -93,6 +99,7 @@ describe('module boundaries', () => {
       if (!contextLibs.some((lib) => lib.context === source && lib.layer === 'infrastructure')) continue;
       for (const target of contextLibs.filter((lib) => lib.context !== source && lib.layer !== 'contracts')) {
         const file = join(root, `libs/${source}/infrastructure/src/lib/__boundary_probe_${probes.length}.ts`);
+        mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, `import * as other from '${target.alias}';\nexport const probe = other;\n`);
         probes.push({ file, description: `${source} → ${target.alias}` });
       }

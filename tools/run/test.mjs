@@ -30,6 +30,8 @@ function step(label, command, args) {
 }
 
 try {
+  // The boundary rule reads Nx's cached project graph and silently skips itself without one.
+  step('Nx project graph (for the boundary rule)', bin('nx'), ['show', 'projects']);
   step('lint (module boundaries included)', bin('eslint'), ['.', '--max-warnings=0']);
   step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('build (black-box tests run the built API)', process.execPath, [join(root, 'tools/run/build.mjs')]);
