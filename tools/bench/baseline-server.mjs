@@ -1,6 +1,7 @@
 // The baseline of `npm run bench`: bare Fastify and bare pg doing the same work as Tall's routes,
 // without Nest, validation, versioning, metrics or the outbox. Ratios are Tall / baseline.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import argon2 from 'argon2';
 import Fastify from 'fastify';
 import pg from 'pg';
 
@@ -36,6 +37,13 @@ app.get('/runs', async (request, reply) => {
 app.post('/notes', async (request, reply) => {
   const { rows } = await pool.query('INSERT INTO bench.notes (text) VALUES ($1) RETURNING id', [request.body.text]);
   return reply.code(201).send({ id: rows[0].id });
+});
+
+// What a sign-in costs at the least: one argon2id verify at Tall's parameters.
+const argonHash = await argon2.hash(process.env.BASELINE_PASSWORD ?? 'baseline', { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+app.post('/argon2', async (request, reply) => {
+  const valid = await argon2.verify(argonHash, request.body.password);
+  return reply.code(valid ? 200 : 401).send({ valid });
 });
 
 await app.listen({ port, host: '127.0.0.1' });

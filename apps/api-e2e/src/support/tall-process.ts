@@ -56,7 +56,8 @@ export async function isolatedStores(label: string): Promise<{ DATABASE_URL: str
 /** Starts the built API (dist/) as its own process, exactly as production runs it. */
 export async function startTall(env: Record<string, string> = {}): Promise<TallProcess> {
   if (!existsSync(MAIN)) throw new Error(`Build the API first (npm run build): ${MAIN} is missing`);
-  const port = await freePort();
+  // A given PORT is kept (processes that must know each other's address before they start).
+  const port = env['PORT'] ? Number(env['PORT']) : await freePort();
   const fullEnv: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...stackEnv(),

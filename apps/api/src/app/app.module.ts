@@ -2,14 +2,18 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuthModule } from '@tall/platform/auth';
 import { APP_INFO, ConfigModule, type AppConfig, type AppInfo } from '@tall/platform/config';
 import { DatabaseModule } from '@tall/platform/database';
 import { EventsModule, parseHostedModules } from '@tall/platform/events';
 import { HttpPlatformModule } from '@tall/platform/http';
 import { ObservabilityModule } from '@tall/platform/observability';
+import { EXPORT_USER_DATA } from '@tall/platform/call-contracts';
+import { RpcModule } from '@tall/platform/rpc';
 import { SchedulingModule } from '@tall/platform/scheduling';
 import { SecretsModule } from '@tall/platform/secrets';
 import { StorageModule, type StorageModuleOptions } from '@tall/platform/storage';
+import { ClientVersionsFollowerModule } from '@tall/profile/infrastructure';
 import { CONTEXT_MODULES } from './context-modules';
 import { APP_VERSION } from './app-version';
 
@@ -66,7 +70,27 @@ export class AppModule {
             : { driver: 'aws', region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_SECRETS_MANAGER, credentials },
         ),
         StorageModule.forRoot(storageOptions(config, credentials)),
+        AuthModule.forRoot({
+          // Only the process hosting profile keeps the private key; every other one verifies with public keys.
+          keys:
+            config.AUTH_JWKS_URL && !hosted.includes('profile')
+              ? { kind: 'jwks', url: config.AUTH_JWKS_URL }
+              : { kind: 'secret', secretName: config.JWT_SIGNING_KEYS_SECRET_NAME, issuer: hosted.includes('profile') },
+          settings: { ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
+          opsToken: config.OPS_API_TOKEN,
+        }),
+        RpcModule.forRoot({
+          modules: CONTEXT_MODULES.map((context) => context.name),
+          hostedModules: hosted,
+          moduleUrls: config.MODULE_URLS,
+          signingSecretName: config.RPC_SIGNING_SECRET_NAME,
+          timeoutMs: config.RPC_TIMEOUT_MS,
+          // Every context answers the GDPR export: the app reports at start any that does not.
+          requiredCalls: [EXPORT_USER_DATA],
+        }),
         ...CONTEXT_MODULES.filter((context) => hosted.includes(context.name)).map((context) => context.module(config)),
+        // Without profile here, the 426 check follows the minimums profile stores, through its call.
+        ...(hosted.includes('profile') ? [] : [ClientVersionsFollowerModule]),
         ...extraModules,
       ],
     };

@@ -1,5 +1,11 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { AppConfig } from '@tall/platform/config';
+import { PII_MODULE } from '@tall/pii/contracts';
+import { PiiModule } from '@tall/pii/infrastructure';
+import { LOBBY_MODULE } from '@tall/lobby/contracts';
+import { LobbyModule } from '@tall/lobby/infrastructure';
+import { PROFILE_MODULE } from '@tall/profile/contracts';
+import { ProfileModule } from '@tall/profile/infrastructure';
 import { SYSTEM_MODULE } from '@tall/system/contracts';
 import { SystemModule } from '@tall/system/infrastructure';
 
@@ -11,4 +17,26 @@ export interface ContextModule {
 }
 
 /** Every bounded context this build can host; `MODULES` picks among them. */
-export const CONTEXT_MODULES: ContextModule[] = [{ ...SYSTEM_MODULE, module: () => SystemModule }];
+export const CONTEXT_MODULES: ContextModule[] = [
+  { ...SYSTEM_MODULE, module: () => SystemModule },
+  { ...PROFILE_MODULE, module: (config) => ProfileModule.forRoot(profileOptions(config)) },
+  { ...PII_MODULE, module: () => PiiModule },
+  {
+    ...LOBBY_MODULE,
+    module: (config) => LobbyModule.forRoot({ mongoUri: config.MONGODB_URI, builtModules: () => CONTEXT_MODULES.map((context) => context.name) }),
+  },
+];
+
+function profileOptions(config: AppConfig) {
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  }
+  return {
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    registrationOpen: config.REGISTRATION === 'open',
+    authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    defaultClientVersions: { web: config.MIN_CLIENT_VERSION_WEB, android: config.MIN_CLIENT_VERSION_ANDROID, desktop: config.MIN_CLIENT_VERSION_DESKTOP },
+    admin: config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } : undefined,
+  };
+}

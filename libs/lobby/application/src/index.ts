@@ -1,1 +1,3 @@
-export {};
+export * from './lib/lobby-store.port';
+export * from './lib/lobby.service';
+export * from './lib/lobby-roles.handler';

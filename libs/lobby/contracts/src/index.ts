@@ -1,1 +1,2 @@
-export {};
+export * from './lib/lobby-http';
+export * from './lib/lobby-module';

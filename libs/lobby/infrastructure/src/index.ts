@@ -1,1 +1,2 @@
-export {};
+export { LobbyModule, LOBBY_INBOX_TRIM_JOB, type LobbyModuleOptions } from './lib/lobby.module';
+export { LOBBY_MODULE } from '@tall/lobby/contracts';

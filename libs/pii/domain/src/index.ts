@@ -1,1 +1,6 @@
-export {};
+export * from './lib/pii-integrity-error';
+export { KEY_BYTES, NONCE_BYTES, TAG_BYTES } from './lib/aes-gcm';
+export * from './lib/data-key';
+export * from './lib/field-cipher';
+export * from './lib/read-policy';
+export * from './lib/personal-fields';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/remote-call';
+export * from './lib/user-data-export';

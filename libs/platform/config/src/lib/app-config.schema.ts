@@ -4,6 +4,19 @@ const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version l
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value));
+/** `pii=http://10.0.0.5:3000,profile=http://10.0.0.6:3000` → { pii: 'http://10.0.0.5:3000', … } */
+const moduleUrls = z.string().transform((value, context) => {
+  const urls: Record<string, string> = {};
+  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9-]*)=(https?:\/\/\S+)$/.exec(entry);
+    if (!match || !URL.canParse(match[2])) {
+      context.addIssue({ code: 'custom', message: `"${entry}" is not <module>=<http(s) URL>` });
+      return z.NEVER;
+    }
+    urls[match[1]] = match[2].replace(/\/+$/, '');
+  }
+  return urls;
+});
 const list = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
@@ -21,6 +34,9 @@ export const appConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI'),
+  MODULE_URLS: moduleUrls.default({}),
+  RPC_SIGNING_SECRET_NAME: z.string().min(1).default('tall/rpc/service-token-key'),
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   KAFKA_BROKERS: list.optional(),
   KAFKA_CLIENT_ID: z.string().default('tall'),
   SCHEMA_REGISTRY_URL: z.url().optional(),
@@ -31,6 +47,7 @@ export const appConfigSchema = z.object({
   AWS_ENDPOINT_URL_SECRETS_MANAGER: z.url().optional(),
   SECRETS_DRIVER: z.enum(['aws', 'local']).default('aws'),
   SECRETS_LOCAL_FILE: z.string().default('tmp/secrets.json'),
+  PII_MASTER_KEY_SECRET_NAME: z.string().min(1).default('tall/pii/master-key'),
   STORAGE_DRIVER: z.enum(['s3', 's3-compatible', 'local']).default('s3'),
   STORAGE_BUCKET: z.string().min(3).default('tall-media'),
   STORAGE_LOCAL_DIR: z.string().default('tmp/storage'),
@@ -42,6 +59,13 @@ export const appConfigSchema = z.object({
   MIN_CLIENT_VERSION_WEB: semver.default('1.0.0'),
   MIN_CLIENT_VERSION_ANDROID: semver.default('1.0.0'),
   MIN_CLIENT_VERSION_DESKTOP: semver.default('1.0.0'),
+  REGISTRATION: z.enum(['open', 'closed']).default('open'),
+  ADMIN_EMAIL: z.email().max(254).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(900),
+  JWT_SIGNING_KEYS_SECRET_NAME: z.string().min(1).default('tall/jwt-signing-keys'),
+  AUTH_JWKS_URL: z.url().optional(),
   CRON_ENABLED: flag.default(true),
   OPS_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_DIST_DIR: z.string().default('dist/clients/web/browser'),

@@ -33,4 +33,11 @@ describe('loadConfig', () => {
     expect(config.KAFKA_BROKERS).toEqual(['a:9092', 'b:9092']);
     expect(config.CRON_ENABLED).toBe(false);
   });
+
+  it('parses the URLs of modules hosted elsewhere and names a bad entry', () => {
+    expect(loadConfig(minimal).MODULE_URLS).toEqual({});
+    const config = loadConfig({ ...minimal, MODULE_URLS: 'pii=http://127.0.0.1:3001/, profile=https://profile.internal:8443' });
+    expect(config.MODULE_URLS).toEqual({ pii: 'http://127.0.0.1:3001', profile: 'https://profile.internal:8443' });
+    expect(() => loadConfig({ ...minimal, MODULE_URLS: 'pii:3001' })).toThrow(/MODULE_URLS: "pii:3001" is not <module>=<http\(s\) URL>/);
+  });
 });

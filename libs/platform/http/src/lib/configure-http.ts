@@ -9,8 +9,8 @@ import { checkClientVersion, CLIENT_VERSION_POLICY, type ClientVersionPolicy } f
 import { ErrorEnvelopeFilter, sendError } from './error-envelope.filter';
 import { ApiError } from './api-error';
 
-/** Routes outside `/api/v<n>`: operations endpoints and the docs. */
-export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics'];
+/** Routes outside `/api/v<n>`: operations endpoints, the docs, and calls between Tall processes. */
+export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics', 'internal/rpc/:name'];
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;

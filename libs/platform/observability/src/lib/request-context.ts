@@ -5,6 +5,7 @@ export interface RequestContextValues {
   correlationId: string;
   actorId?: string;
   actorRole?: string;
+  actorSessionId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextValues>();

@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { OpsAccess, Public } from '@tall/platform/auth';
 import { APP_INFO, type AppInfo } from '@tall/platform/config';
 import { createZodDto, errors } from '@tall/platform/http';
 import { JobConflictError, ScheduledJobs, UnknownJobError, type JobRun } from '@tall/platform/scheduling';
-import { OpsTokenGuard } from './ops-token.guard';
 import { WEEKLY_COHORTS_JOB } from './system-lifecycle';
 
 const SystemInfoSchema = z.object({
@@ -48,6 +48,7 @@ export class SystemController {
   }
 
   @Get('info')
+  @Public()
   @ApiOperation({ summary: 'Version and hosted modules of this instance' })
   @ApiOkResponse({ type: SystemInfoDto })
   getInfo(): z.infer<typeof SystemInfoSchema> {
@@ -56,8 +57,7 @@ export class SystemController {
 
   @Post('cron/weekly-cohorts/run')
   @HttpCode(200)
-  @UseGuards(OpsTokenGuard)
-  @ApiBearerAuth()
+  @OpsAccess()
   @ApiOperation({ summary: "Run this week's cohort rotation now (idempotent per ISO week unless force=true)" })
   @ApiOkResponse({ type: JobRunDto })
   async runWeekly(@Query() query: RunQueryDto): Promise<z.infer<typeof JobRunSchema>> {
@@ -70,8 +70,7 @@ export class SystemController {
   }
 
   @Get('cron/:job/runs')
-  @UseGuards(OpsTokenGuard)
-  @ApiBearerAuth()
+  @OpsAccess()
   @ApiOperation({ summary: 'Recent runs of a scheduled job, newest first' })
   @ApiOkResponse({ type: JobRunListDto })
   async history(@Param() params: JobParamsDto, @Query() query: HistoryQueryDto): Promise<{ items: z.infer<typeof JobRunSchema>[] }> {

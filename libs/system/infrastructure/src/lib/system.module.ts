@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { OpsTokenGuard } from './ops-token.guard';
 import { SystemController } from './system.controller';
 import { SystemEventsService } from './system-events.service';
 import { SystemLifecycle } from './system-lifecycle';
+import { SystemUserDataExport } from './system-user-data-export';
 
 /** The system context: instance announcements and the weekly job. Platform modules are global. */
 @Module({
   controllers: [SystemController],
-  providers: [SystemEventsService, SystemLifecycle, OpsTokenGuard],
+  providers: [SystemEventsService, SystemLifecycle, SystemUserDataExport],
 })
 export class SystemModule {}

@@ -46,6 +46,18 @@ describe('MongoDB inbox (applyOnce)', () => {
     expect((await progress.findOne({ _id: 'student-1' }))?.reviews).toBe(2);
   });
 
+  it('still refuses an old event once the document holds several (FerretDB matches $ne on arrays loosely)', async () => {
+    const progress = mongo.db.collection<Progress>('progress');
+    const first = randomUUID();
+    const apply = (eventId: string, upsert: boolean) =>
+      applyOnce(progress, { _id: 'student-3' }, { $inc: { reviews: 1 } }, { eventId, handler: 'progress.onReview', upsert });
+    expect(await apply(first, true)).toBe(true);
+    expect(await apply(randomUUID(), true)).toBe(true);
+    expect(await apply(first, true)).toBe(false);
+    expect(await apply(first, false)).toBe(false);
+    expect((await progress.findOne({ _id: 'student-3' }))?.reviews).toBe(2);
+  });
+
   it('merges its $push with the handler’s own $push', async () => {
     const progress = mongo.db.collection<Progress & { history?: string[] }>('progress');
     const eventId = randomUUID();

@@ -88,7 +88,11 @@ function guardedFilter<T extends Document>(filter: Filter<T>, key: string, upser
   // insert a second one.
   if (upsert && !('_id' in filter)) throw new Error('applyOnce: an upsert needs the filter to pin _id');
   // Top-level, not inside $and: FerretDB 1.24 takes upserted fields only from top-level equalities.
-  return { ...filter, [path]: { $ne: key } } as Filter<T>;
+  // `$nor` of an equality, not `$ne`: on FerretDB 1.24, `{ '_inbox.k': { $ne: key } }` (and $nin,
+  // $not/$elemMatch) matches as soon as ANY entry differs, so a document with two entries would
+  // apply an event again; the equality inside $nor matches as on MongoDB.
+  const existing = (filter as { $nor?: unknown[] }).$nor ?? [];
+  return { ...filter, $nor: [...existing, { [path]: key }] } as Filter<T>;
 }
 
 function withInboxEntry<T extends Document>(update: UpdateFilter<T>, entry: InboxEntry): UpdateFilter<T> {

@@ -1,0 +1,92 @@
+import { waitFor } from '@tall/platform/testing';
+import { isolatedStores, startTall, type TallProcess } from '../support/tall-process';
+import { IdentityApi, newEmail, type Role, type SignedIn } from './support/identity-api';
+
+/** Issue 3, "Done when": the lobby shows the right products per role, and follows a role change. */
+const ADMIN_EMAIL = newEmail('root');
+const ADMIN_PASSWORD = 'the first admin passphrase';
+
+const EXPECTED: Record<Role, string[]> = {
+  STUDENT: ['thematic-cards', 'learning-cards', 'reader', 'listening', 'exercises', 'my-progress'],
+  TEACHER: ['my-students', 'content-preview'],
+  EDU_ADMIN: ['content-admin', 'users', 'all-students'],
+  TECH_ADMIN: ['operations', 'users'],
+};
+
+describe('lobby, black-box (issue 3)', () => {
+  let tall: TallProcess;
+  let stores: Awaited<ReturnType<typeof isolatedStores>>;
+  let api: IdentityApi;
+  let admin: SignedIn;
+
+  beforeAll(async () => {
+    stores = await isolatedStores('identity_lobby');
+    tall = await startTall({ DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, CRON_ENABLED: 'false', ADMIN_EMAIL, ADMIN_PASSWORD });
+    api = new IdentityApi(tall.url);
+    await waitFor(async () => (await fetch(`${tall.url}/health/ready`)).ok, { timeoutMs: 60_000, what: 'Tall to be ready' });
+    admin = await api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await tall?.stop();
+    await stores?.drop();
+  });
+
+  const lobby = async (token: string) => {
+    const answer = await api.call('GET', '/lobby', { token });
+    expect(answer.status).toBe(200);
+    return answer.body as { products: { key: string; title: string; route: string; icon: string; comingSoon: boolean }[]; continue?: { product: string; location: string; at: string } };
+  };
+  const keys = async (token: string) => (await lobby(token)).products.map((product) => product.key);
+
+  it.each(['STUDENT', 'TEACHER', 'EDU_ADMIN', 'TECH_ADMIN'] as const)('shows a %s their products', async (role) => {
+    const user = role === 'TECH_ADMIN' ? admin : await api.newUser(admin.accessToken, role);
+    const view = await lobby(user.accessToken);
+    expect(view.products.map((product) => product.key)).toEqual(EXPECTED[role]);
+    for (const product of view.products) {
+      expect(product).toEqual({ key: product.key, title: expect.any(String), route: expect.stringMatching(/^\//), icon: expect.any(String), comingSoon: expect.any(Boolean) });
+    }
+  });
+
+  it('shows products of modules not built yet as coming soon', async () => {
+    const student = await api.register(newEmail('student'));
+    const view = await lobby(student.body.accessToken);
+    // No learning module is built yet: every student product is coming; the admins' Users product is live.
+    expect(view.products.every((product) => product.comingSoon)).toBe(true);
+    expect((await lobby(admin.accessToken)).products.find((product) => product.key === 'users')?.comingSoon).toBe(false);
+  });
+
+  it('follows a role change without a restart and before the user refreshes their token', async () => {
+    const registered = await api.register(newEmail('student'));
+    const token = registered.body.accessToken as string;
+    await waitFor(async () => (await keys(token)).join() === EXPECTED.STUDENT.join(), { timeoutMs: 10_000, what: 'the student lobby' });
+    expect((await api.call('PATCH', `/users/${registered.body.user.id}/role`, { token: admin.accessToken, body: { role: 'TEACHER' } })).status).toBe(200);
+    await waitFor(async () => (await keys(token)).join() === EXPECTED.TEACHER.join(), { timeoutMs: 15_000, what: 'the lobby to show the teacher products' });
+    expect((await api.call('PATCH', `/users/${registered.body.user.id}/role`, { token: admin.accessToken, body: { role: 'STUDENT' } })).status).toBe(200);
+    await waitFor(async () => (await keys(token)).join() === EXPECTED.STUDENT.join(), { timeoutMs: 15_000, what: 'the lobby to show the student products again' });
+  });
+
+  it('remembers where a user left off, only within products they may open', async () => {
+    const eduAdmin = await api.newUser(admin.accessToken, 'EDU_ADMIN');
+    expect(await keys(eduAdmin.accessToken)).toEqual(EXPECTED.EDU_ADMIN);
+    const saved = await api.call('PUT', '/lobby/context', { token: eduAdmin.accessToken, body: { product: 'users', location: '/admin/users?page=3' } });
+    expect(saved.status).toBe(204);
+    expect((await lobby(eduAdmin.accessToken)).continue).toEqual({ product: 'users', location: '/admin/users?page=3', at: expect.any(String) });
+
+    const notTheirs = await api.call('PUT', '/lobby/context', { token: eduAdmin.accessToken, body: { product: 'operations', location: '/ops' } });
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body.code).toBe('PRODUCT_NOT_AVAILABLE');
+    const unknownField = await api.call('PUT', '/lobby/context', { token: eduAdmin.accessToken, body: { product: 'users', location: '/x', extra: 1 } });
+    expect(unknownField.status).toBe(400);
+
+    // A role without the Users product no longer sees it offered as "continue".
+    expect((await api.call('PATCH', `/users/${eduAdmin.id}/role`, { token: admin.accessToken, body: { role: 'TEACHER' } })).status).toBe(200);
+    await waitFor(async () => (await keys(eduAdmin.accessToken)).join() === EXPECTED.TEACHER.join(), { timeoutMs: 15_000, what: 'the teacher lobby' });
+    expect((await lobby(eduAdmin.accessToken)).continue).toBeUndefined();
+  });
+
+  it('refuses anonymous callers', async () => {
+    expect((await api.call('GET', '/lobby')).status).toBe(401);
+    expect((await api.call('PUT', '/lobby/context', { body: { product: 'users', location: '/x' } })).status).toBe(401);
+  });
+});

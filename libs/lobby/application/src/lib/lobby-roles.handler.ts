@@ -1,0 +1,28 @@
+import type { EventEnvelope } from '@tall/platform/event-contracts';
+import { isEvent } from '@tall/platform/event-contracts';
+import type { EventHandler } from '@tall/platform/events';
+import { ProfileTopics, UserCreated, UserDeleted, UserRoleChanged } from '@tall/profile/contracts';
+import type { LobbyStore } from './lobby-store.port';
+
+export const LOBBY_ROLES_HANDLER = 'lobby.learnRoles';
+
+/** Learns each user's role from profile's events (idempotent per event), and forgets erased users. */
+export function lobbyRolesHandler(store: LobbyStore): EventHandler {
+  return {
+    name: LOBBY_ROLES_HANDLER,
+    topics: [ProfileTopics.userEvents],
+    types: [UserCreated.type, UserRoleChanged.type, UserDeleted.type],
+    async handle(envelope: EventEnvelope): Promise<void> {
+      const event = { id: envelope.id, handler: LOBBY_ROLES_HANDLER };
+      if (isEvent(UserCreated, envelope)) {
+        const { userId, role } = UserCreated.schema.parse(envelope.payload);
+        await store.learnRole(userId, role, event);
+      } else if (isEvent(UserRoleChanged, envelope)) {
+        const { userId, role } = UserRoleChanged.schema.parse(envelope.payload);
+        await store.learnRole(userId, role, event);
+      } else if (isEvent(UserDeleted, envelope)) {
+        await store.forget(UserDeleted.schema.parse(envelope.payload).userId);
+      }
+    },
+  };
+}

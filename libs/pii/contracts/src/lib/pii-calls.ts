@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineRemoteCall } from '@tall/platform/call-contracts';
+import {
+  BirthDateSchema,
+  DisplayNameSchema,
+  EmailSchema,
+  FirstNameSchema,
+  LastNameSchema,
+  LocaleSchema,
+  PiiPurposeSchema,
+  PiiUserIdSchema,
+} from './personal-data';
+import { BLIND_INDEX_PATTERN } from './email-blind-index';
+
+/**
+ * Stores a user's personal data, creating the user's data key on first use; called by profile
+ * at registration and when an admin creates an account. Idempotent: storing again for the same
+ * user replaces the fields given (birthDate/locale: `null` clears, absent keeps).
+ * Errors: 409 EMAIL_TAKEN when another user has that email; 410 PII_ERASED for an erased user.
+ */
+export const StorePersonalData = defineRemoteCall({
+  name: 'pii.storePersonalData',
+  module: 'pii',
+  description: "Stores (creates or replaces) a user's personal data, encrypted under the user's data key",
+  input: z.strictObject({
+    userId: PiiUserIdSchema,
+    firstName: FirstNameSchema,
+    lastName: LastNameSchema,
+    email: EmailSchema,
+    birthDate: BirthDateSchema.nullable().optional(),
+    locale: LocaleSchema.nullable().optional(),
+  }),
+  output: z.strictObject({
+    userId: PiiUserIdSchema,
+    /** The login index of the stored email (the same value profile computes with emailBlindIndex). */
+    emailBlindIndex: z.string().regex(BLIND_INDEX_PATTERN),
+    created: z.boolean(),
+  }),
+});
+
+/**
+ * Display names (first and last name) of users, for a stated purpose; every name read is on
+ * `pii.access.log`. With a principal (the call stems from a signed-in request) the reader's
+ * rights apply: admins any user, a teacher only their linked students, anyone else only
+ * themself. Users without data, erased users and users the reader may not see are left out.
+ */
+export const GetDisplayNames = defineRemoteCall({
+  name: 'pii.getDisplayNames',
+  module: 'pii',
+  description: 'First and last names of users, for a stated purpose, audited',
+  input: z.strictObject({
+    userIds: z.array(PiiUserIdSchema).min(1).max(500),
+    purpose: PiiPurposeSchema,
+  }),
+  output: z.strictObject({ names: z.array(DisplayNameSchema) }),
+});
+
+export const PII_CALL_CONTRACTS = [StorePersonalData, GetDisplayNames] as const;

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { Principal } from '@tall/platform/auth';
+import { createEvent } from '@tall/platform/event-contracts';
+import { RpcClient } from '@tall/platform/rpc';
+import { ScheduledJobs } from '@tall/platform/scheduling';
+import { waitFor } from '@tall/platform/testing';
+import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, GetDisplayNames, StorePersonalData } from '@tall/pii/contracts';
+import { TeacherStudentLinked, TeacherStudentUnlinked, UserDeleted } from '@tall/profile/contracts';
+import { awsSecretStore, freshDatabase, PASSWORD, startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
+import { piiIntegrityFailures } from './integrity-monitor';
+import { KEY_ROTATION_JOB } from './pii-lifecycle';
+import { TeacherLinksHandler, UserDeletedHandler } from './pii-event-handlers';
+
+describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let pii: PiiTestApp;
+  let pool: Pool;
+  let rpc: RpcClient;
+
+  const canary = () => ({ first: `Cfirst${randomUUID().slice(0, 8)}`, last: `Clast${randomUUID().slice(0, 8)}`, email: `canary.${randomUUID().slice(0, 8)}@example.org` });
+  const principal = (role: Principal['role'], userId: string = randomUUID()): Principal => ({ userId, role, sessionId: randomUUID() });
+  const techAdmin = principal('TECH_ADMIN');
+  const eduAdmin = principal('EDU_ADMIN');
+
+  async function register(userId = randomUUID(), values = canary()) {
+    pii.profile.known.add(userId);
+    await rpc.call(StorePersonalData, { userId, firstName: values.first, lastName: values.last, email: values.email, birthDate: '2008-05-01' }, { principal: null, caller: 'profile' });
+    return { userId, values, student: principal('STUDENT', userId) };
+  }
+
+  async function request(method: string, url: string, who?: Principal, payload?: unknown) {
+    const headers: Record<string, string> = who ? { authorization: `Bearer ${await pii.tokenFor(who)}` } : {};
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    return pii.app.inject({ method: method as 'GET', url: `/api/v1/pii${url}`, headers, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+  }
+
+  const outboxOf = async (type: string, key: string) =>
+    (await pool.query<{ envelope: { payload: Record<string, unknown> } }>('SELECT envelope FROM pii.outbox WHERE type = $1 AND key = $2 ORDER BY seq', [type, key])).rows.map(
+      (row) => row.envelope.payload,
+    );
+
+  const profileEvent = <C extends typeof TeacherStudentLinked | typeof TeacherStudentUnlinked | typeof UserDeleted>(contract: C, payload: Parameters<typeof createEvent<C>>[1]) =>
+    createEvent(contract, payload, { key: randomUUID(), correlationId: randomUUID() });
+
+  beforeAll(async () => {
+    database = await freshDatabase('pii');
+    pii = await startPiiApp({ databaseUrl: database.url });
+    pool = new Pool({ connectionString: database.url, max: 3 });
+    rpc = pii.app.get(RpcClient);
+    await waitFor(async () => (await pii.app.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200, { what: 'readiness' });
+  });
+
+  afterAll(async () => {
+    await pii?.close();
+    await pool?.end();
+    await database?.drop();
+  });
+
+  it('is ready with the master key and the blind-index key loaded', async () => {
+    const ready = (await pii.app.inject({ method: 'GET', url: '/health/ready' })).json();
+    expect(ready.checks['pii-keys']).toMatchObject({ status: 'up' });
+  });
+
+  it('stores through the call contract and keeps no plaintext anywhere in the pii schema', async () => {
+    const { userId, values } = await register();
+    const { rows } = await pool.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'pii'`,
+    );
+    const dump: string[] = [];
+    for (const { table_name: table, column_name: column } of rows) {
+      const values = await pool.query(`SELECT "${column}"::text AS v FROM pii."${table}"`);
+      dump.push(...values.rows.map((row) => String(row.v)));
+    }
+    const text = dump.join('\n').toLowerCase();
+    for (const value of [values.first, values.last, values.email]) expect(text).not.toContain(value.toLowerCase());
+    expect(await outboxOf('user.pii.updated', userId)).toEqual([{ userId, fields: ['firstName', 'lastName', 'email', 'birthDate'], at: expect.any(String) }]);
+  });
+
+  it('answers the owner, and records the read on the access log', async () => {
+    const { userId, values, student } = await register();
+    const response = await request('GET', '/me', student);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.json()).toMatchObject({ userId, firstName: values.first, lastName: values.last, email: values.email, birthDate: '2008-05-01', locale: null });
+    expect(await outboxOf('pii.accessed', userId)).toEqual([
+      { accessorId: userId, accessorRole: 'STUDENT', subjectId: userId, fields: ['firstName', 'lastName', 'email', 'birthDate', 'locale'], purpose: 'self-service', at: expect.any(String) },
+    ]);
+    expect((await request('GET', '/me')).statusCode).toBe(401);
+  });
+
+  it('changes the email: a new login blind index on an event, 409 for an email another user has', async () => {
+    const { userId, values, student } = await register();
+    const other = await register();
+    const newEmail = `new.${randomUUID().slice(0, 8)}@example.org`;
+    const body = { firstName: values.first, lastName: values.last, email: newEmail, locale: 'nl' };
+    const response = await request('PUT', '/me', student, body);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ email: newEmail, locale: 'nl', birthDate: null });
+    const key = (await awsSecretStore().getSecret(EMAIL_BLIND_INDEX_SECRET)).value;
+    expect(await outboxOf('user.pii.emailIndexChanged', userId)).toEqual([{ userId, emailBlindIndex: emailBlindIndex(key, newEmail), at: expect.any(String) }]);
+    expect((await outboxOf('user.pii.updated', userId)).at(-1)).toMatchObject({ fields: ['email', 'birthDate', 'locale'] });
+
+    const taken = await request('PUT', '/me', student, { ...body, email: ` ${other.values.email.toUpperCase()} ` });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('EMAIL_TAKEN');
+    expect((await request('PUT', '/me', student, { ...body, nickname: 'x' })).statusCode).toBe(400);
+  });
+
+  it('lets admins read a user for a stated purpose, and a teacher only the name of their own students', async () => {
+    const { userId, values } = await register();
+    const teacher = principal('TEACHER');
+    const url = `/users/${userId}?purpose=teaching`;
+
+    expect((await request('GET', `/users/${userId}`, eduAdmin)).statusCode).toBe(400);
+    const byAdmin = await request('GET', `/users/${userId}?purpose=user-administration`, eduAdmin);
+    expect(byAdmin.json()).toMatchObject({ email: values.email, birthDate: '2008-05-01' });
+    expect((await request('GET', url, teacher)).statusCode).toBe(403);
+    expect((await request('GET', url, principal('STUDENT'))).statusCode).toBe(403);
+
+    const links = pii.app.get(TeacherLinksHandler);
+    const linked = profileEvent(TeacherStudentLinked, { teacherId: teacher.userId, studentId: userId });
+    await links.handle(linked);
+    const byTeacher = await request('GET', url, teacher);
+    expect(byTeacher.statusCode).toBe(200);
+    expect(byTeacher.json()).toEqual({ userId, firstName: values.first, lastName: values.last });
+
+    await links.handle(profileEvent(TeacherStudentUnlinked, { teacherId: teacher.userId, studentId: userId, reason: 'unlinked' }));
+    await links.handle(linked); // redelivered: applied once only
+    expect((await request('GET', url, teacher)).statusCode).toBe(403);
+
+    expect(await outboxOf('pii.accessed', userId)).toEqual([
+      expect.objectContaining({ accessorId: eduAdmin.userId, accessorRole: 'EDU_ADMIN', purpose: 'user-administration' }),
+      expect.objectContaining({ accessorId: teacher.userId, accessorRole: 'TEACHER', fields: ['firstName', 'lastName'], purpose: 'teaching' }),
+    ]);
+  });
+
+  it('gives display names to another context for a purpose, within the forwarded reader’s rights', async () => {
+    const a = await register();
+    const b = await register();
+    const all = await rpc.call(GetDisplayNames, { userIds: [a.userId, b.userId, randomUUID()], purpose: 'user-administration' }, { principal: eduAdmin, caller: 'profile' });
+    expect(all.names.map((name) => name.userId).sort()).toEqual([a.userId, b.userId].sort());
+    const own = await rpc.call(GetDisplayNames, { userIds: [a.userId, b.userId], purpose: 'self-service' }, { principal: a.student });
+    expect(own.names).toEqual([{ userId: a.userId, firstName: a.values.first, lastName: a.values.last }]);
+  });
+
+  it('rejects a tampered ciphertext with a clear error, logged and counted, never garbage', async () => {
+    const { userId, student } = await register();
+    const failures = async () =>
+      (await piiIntegrityFailures().get()).values.find((value) => value.labels['what'] === 'lastName' && value.labels['kind'] === 'tampered')?.value ?? 0;
+    const before = await failures();
+    await pool.query(`UPDATE pii.personal_data SET last_name = set_byte(last_name, 40, get_byte(last_name, 40) # 1) WHERE user_id = $1`, [userId]);
+    const response = await request('GET', '/me', student);
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ code: 'PII_INTEGRITY_FAILURE' });
+    expect(await failures()).toBe(before + 1);
+    const metrics = await pii.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/tall_pii_integrity_failures_total\{what="lastName",kind="tampered"\} [1-9]/);
+
+    // A data key moved to another user does not open either.
+    const victim = await register();
+    await pool.query(
+      `UPDATE pii.data_keys SET wrapped_key = (SELECT wrapped_key FROM pii.data_keys WHERE user_id = $1) WHERE user_id = $2`,
+      [userId, victim.userId],
+    );
+    expect((await request('GET', '/me', victim.student)).json().code).toBe('PII_INTEGRITY_FAILURE');
+    await pool.query('DELETE FROM pii.personal_data WHERE user_id = ANY($1::uuid[])', [[userId, victim.userId]]);
+    await pool.query('DELETE FROM pii.data_keys WHERE user_id = ANY($1::uuid[])', [[userId, victim.userId]]);
+  });
+
+  it('rotates the master key without downtime: all data keys re-wrapped, old data reads, old version retired', async () => {
+    const users = await Promise.all(Array.from({ length: 12 }, () => register()));
+    const secrets = awsSecretStore();
+    const versionsBefore = await secrets.listVersionIds(pii.masterKeySecret);
+    expect((await request('POST', '/keys/rotate', eduAdmin)).statusCode).toBe(403);
+
+    let stop = false;
+    const reads: number[] = [];
+    const reader = (async () => {
+      while (!stop) {
+        const user = users[reads.length % users.length];
+        reads.push((await request('GET', '/me', user.student)).statusCode);
+      }
+    })();
+    const response = await request('POST', '/keys/rotate', techAdmin);
+    stop = true;
+    await reader;
+
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result.rewrappedDataKeys).toBeGreaterThanOrEqual(users.length);
+    expect(result).toMatchObject({ remaining: 0, previousVersions: versionsBefore });
+    expect(result.retiredVersions).toEqual(versionsBefore);
+    expect(await secrets.listVersionIds(pii.masterKeySecret)).toEqual([...versionsBefore, result.masterKeyVersion]);
+    const { rows } = await pool.query('SELECT DISTINCT master_version FROM pii.data_keys');
+    expect(rows).toEqual([{ master_version: result.masterKeyVersion }]);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((status) => status === 200)).toBe(true);
+    for (const user of users) expect((await request('GET', '/me', user.student)).json().lastName).toBe(user.values.last);
+  });
+
+  it('checks the master key age daily (the 90-day rotation), by the scheduler, once per day', async () => {
+    const jobs = pii.app.get(ScheduledJobs);
+    expect(jobs.list().map((job) => job.name)).toContain(KEY_ROTATION_JOB);
+    const run = await jobs.runNow(KEY_ROTATION_JOB);
+    expect(run).toMatchObject({ status: 'succeeded', periodKey: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    // The current version is young: nothing rotated, nothing left to re-wrap.
+    const { rows } = await pool.query('SELECT count(DISTINCT master_version)::int AS versions FROM pii.data_keys');
+    expect(rows[0].versions).toBeLessThanOrEqual(1);
+  });
+
+  it('exports a section per context of the catalog, with the user’s data', async () => {
+    const { userId, values, student } = await register();
+    const response = await request('GET', '/me/export', student);
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document).toMatchObject({ format: 'tall.user-data-export.v1', userId });
+    expect(document.sections.map((section: { context: string }) => section.context).sort()).toEqual(['pii', 'profile']);
+    const piiSection = document.sections.find((section: { context: string }) => section.context === 'pii');
+    expect(piiSection.data.personalData).toMatchObject({ firstName: values.first, lastName: values.last, email: values.email });
+    expect(piiSection.purposes.length).toBeGreaterThan(0);
+  });
+
+  it('erases after re-authentication: data key gone, export and a second erase answer 410', async () => {
+    const { userId, student } = await register();
+    expect((await request('DELETE', '/me', student, { password: 'wrong' })).statusCode).toBe(403);
+    expect((await request('DELETE', '/me', student, {})).statusCode).toBe(400);
+    expect((await request('DELETE', '/me', student, { password: PASSWORD })).statusCode).toBe(204);
+    expect(pii.profile.deleted).toEqual([userId]);
+
+    const left = await pool.query(
+      `SELECT (SELECT count(*) FROM pii.data_keys WHERE user_id = $1)::int AS keys, (SELECT count(*) FROM pii.personal_data WHERE user_id = $1)::int AS data`,
+      [userId],
+    );
+    expect(left.rows[0]).toEqual({ keys: 0, data: 0 });
+    expect((await request('GET', '/me/export', student)).statusCode).toBe(410);
+    expect((await request('GET', '/me', student)).statusCode).toBe(410);
+    expect((await request('DELETE', '/me', student, { password: PASSWORD })).statusCode).toBe(410);
+    expect(await outboxOf('user.pii.erased', userId)).toEqual([{ userId, erasedAt: expect.any(String) }]);
+  });
+
+  it('crypto-shreds on user.deleted from profile (an admin’s erase), once', async () => {
+    const { userId } = await register();
+    const handler = pii.app.get(UserDeletedHandler);
+    const event = profileEvent(UserDeleted, { userId, role: 'STUDENT', deletedAt: new Date().toISOString() });
+    await handler.handle(event);
+    await handler.handle(event);
+    expect((await pool.query('SELECT count(*)::int AS n FROM pii.data_keys WHERE user_id = $1', [userId])).rows[0].n).toBe(0);
+    expect((await request('GET', `/users/${userId}?purpose=user-administration`, techAdmin)).statusCode).toBe(410);
+    expect(await outboxOf('user.pii.erased', userId)).toHaveLength(1);
+  });
+});

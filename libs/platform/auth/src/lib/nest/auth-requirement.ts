@@ -1,0 +1,13 @@
+import type { Role } from '../roles';
+
+/** What a route asks of its caller; set by @Public(), @Authenticated() and @Roles(). */
+export type AuthRequirement =
+  | { kind: 'public' }
+  | {
+      kind: 'authenticated';
+      roles: readonly Role[] | null;
+      /** Operations routes also accept the static OPS_API_TOKEN (automation without an account). */
+      opsToken?: boolean;
+    };
+
+export const AUTH_REQUIREMENT = 'tall:auth-requirement';

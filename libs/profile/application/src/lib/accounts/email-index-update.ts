@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UserUpdated } from '@tall/profile/contracts';
+import { CLOCK, type Clock } from '../ports/credentials.port';
+import { PROFILE_STORE, type ProfileStore } from '../ports/profile-store.port';
+import { profileEvent } from '../profile-events';
+
+export type EmailIndexOutcome = 'updated' | 'unchanged' | 'alreadyApplied' | 'unknownUser' | 'indexTaken';
+
+/**
+ * pii changed a user's email and published its new blind index (never the email): sign-in
+ * lookups follow. Applied once per event (inbox in the same transaction).
+ */
+@Injectable()
+export class EmailIndexUpdate {
+  constructor(
+    @Inject(PROFILE_STORE) private readonly store: ProfileStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async apply(eventId: string, handler: string, userId: string, emailIndex: string): Promise<EmailIndexOutcome> {
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.inbox.claim(eventId, handler))) return 'alreadyApplied';
+      const user = await tx.users.findById(userId, { lock: 'update' });
+      if (!user || user.status === 'deleted' || user.status === 'pending') return 'unknownUser';
+      if (user.emailIndex === emailIndex) return 'unchanged';
+      const holder = await tx.users.findByEmailIndex(emailIndex);
+      // Two accounts can never share a sign-in email; the account keeps its old one (logged by the caller).
+      if (holder && holder.id !== userId) return 'indexTaken';
+      await tx.users.update(userId, { emailIndex, updatedAt: this.clock.now() });
+      tx.publish(profileEvent(UserUpdated, { userId, changed: ['email'] }, userId));
+      return 'updated';
+    });
+  }
+}

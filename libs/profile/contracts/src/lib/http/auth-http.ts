@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { UserIdSchema, UserRoleSchema } from '../roles';
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+const email = z.email().max(254);
+const deviceId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'letters, digits and . _ : - only (up to 128)');
+export const NewPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+/** A refresh token as handed out: opaque, URL-safe. */
+const refreshToken = z.string().min(1).max(512);
+
+export const RegisterRequestSchema = z.strictObject({
+  email,
+  password: NewPasswordSchema,
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  birthDate: z.iso.date().optional(),
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as nl or nl-NL').optional(),
+  deviceId: deviceId.optional(),
+  deviceName: z.string().trim().min(1).max(100).optional(),
+});
+export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
+
+export const LoginRequestSchema = z.strictObject({
+  email,
+  // Not the new-password rules: an old password may be shorter; a wrong one simply fails.
+  password: z.string().min(1).max(1024),
+  deviceId: deviceId.optional(),
+  deviceName: z.string().trim().min(1).max(100).optional(),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const RefreshRequestSchema = z.strictObject({ refreshToken });
+export const LogoutRequestSchema = z.strictObject({ refreshToken });
+
+export const AuthResponseSchema = z.object({
+  user: z.object({ id: UserIdSchema, role: UserRoleSchema }),
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds. */
+  accessTokenExpiresIn: z.int(),
+});
+export type AuthResponse = z.infer<typeof AuthResponseSchema>;
+
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: NewPasswordSchema,
+});
+
+export const SessionViewSchema = z.object({
+  id: z.uuid(),
+  deviceId: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime(),
+  /** The session of the access token making this request. */
+  current: z.boolean(),
+});
+export const SessionListSchema = z.object({ items: z.array(SessionViewSchema) });
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const SessionParamsSchema = z.strictObject({ id: z.uuid() });

@@ -1,0 +1,26 @@
+import { GetDisplayNames, StorePersonalData, type PiiPurpose } from '@tall/pii/contracts';
+import type { RpcClient } from '@tall/platform/rpc';
+import type { DisplayName, PersonalData, PersonalDataGateway } from '@tall/profile/application';
+import { PROFILE_MODULE } from '@tall/profile/contracts';
+
+/** The pii context through its call contracts: in-process or an authenticated call, the rpc lib decides. */
+export class PiiPersonalDataGateway implements PersonalDataGateway {
+  constructor(private readonly rpc: RpcClient) {}
+
+  async store(userId: string, data: PersonalData): Promise<void> {
+    await this.rpc.call(StorePersonalData, {
+      userId,
+      firstName: data.firstName,
+      lastName: data.lastName,
+      email: data.email,
+      ...(data.birthDate ? { birthDate: data.birthDate } : {}),
+      ...(data.locale ? { locale: data.locale } : {}),
+    }, { caller: PROFILE_MODULE.name });
+  }
+
+  async displayNames(userIds: readonly string[], purpose: string): Promise<Map<string, DisplayName>> {
+    // For the signed-in admin of the current request: pii applies that reader's rights and logs the read.
+    const { names } = await this.rpc.call(GetDisplayNames, { userIds: [...userIds], purpose: purpose as PiiPurpose }, { caller: PROFILE_MODULE.name });
+    return new Map(names.map((name) => [name.userId, { firstName: name.firstName, lastName: name.lastName }]));
+  }
+}
