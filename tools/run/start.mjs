@@ -11,6 +11,6 @@ const main = buildApi();
 // The developer's own environment wins over the local stack's defaults.
 const env = { NODE_ENV: 'development', ...stack, ...process.env };
 log(`starting Tall on http://localhost:${env.PORT ?? 3000}`);
-const child = spawn(process.execPath, ['--enable-source-maps', main], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=192', main], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
