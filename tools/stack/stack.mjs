@@ -620,9 +620,13 @@ async function stopPostgres() {
 // ---------------------------------------------------------------------------------------------
 // FerretDB (MongoDB wire protocol) built from its Go module
 
+const FERRETDB_PATCH = path.join(HERE, 'ferretdb-serialize-writes.patch');
+// The marker names the patch too, so an install built without it is rebuilt.
+const FERRETDB_BUILD = `${V.ferretdb}+serialize-writes`;
+
 async function installMongo() {
   const p = paths();
-  if (readText(p.ferretdbMarker)?.trim() === V.ferretdb && fs.existsSync(p.ferretdb)) return false;
+  if (readText(p.ferretdbMarker)?.trim() === FERRETDB_BUILD && fs.existsSync(p.ferretdb)) return false;
   const logTo = logFile('install-mongo');
   if (!which('go')) throw new Error('mongo: the Go toolchain (`go`) is needed to build FerretDB and is not on PATH');
   rmrf(p.ferretdbMarker);
@@ -640,11 +644,13 @@ async function installMongo() {
   fs.cpSync(dir, src, { recursive: true });
   await run('chmod', ['-R', 'u+w', src]); // the module cache is read-only
   fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${V.ferretdb}\n`);
+  // Single-document atomicity as on MongoDB: see the patch's header.
+  await run('git', ['apply', '-p1', FERRETDB_PATCH], { cwd: src, env, logTo });
   log('mongo: building FerretDB (go build, takes a few minutes the first time)');
   const tmpBin = `${p.ferretdb}.tmp`;
   await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { cwd: src, env, logTo });
   fs.renameSync(tmpBin, p.ferretdb);
-  fs.writeFileSync(p.ferretdbMarker, `${V.ferretdb}\n`);
+  fs.writeFileSync(p.ferretdbMarker, `${FERRETDB_BUILD}\n`);
   rmrf(src);
   return true;
 }
