@@ -24,6 +24,18 @@ export class EventsLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     // Readiness includes the broker the app is configured with (see ObservabilityModule).
     if (broker && this.health) this.health.register({ name: 'kafka', check: () => broker.healthCheck() });
     await this.registrar.start();
+    // A process fed from Kafka (modules hosted elsewhere) is ready once its consumer groups have
+    // joined: before that, events it should react to would only wait in the topic.
+    if (this.health && this.registrar.routes.some((route) => route.kafkaTopics.length > 0)) {
+      let joined = false;
+      void this.registrar.consumersReady().then(() => (joined = true));
+      this.health.register({
+        name: 'event-consumers',
+        check: async () => {
+          if (!joined) throw new Error('Kafka consumer groups are still joining');
+        },
+      });
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

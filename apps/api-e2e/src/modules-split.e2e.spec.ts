@@ -1,0 +1,76 @@
+import { waitFor } from '@tall/platform/testing';
+import { IdentityApi, newEmail, type SignedIn } from './identity/support/identity-api';
+import { freePort, isolatedStores, startTall, type TallProcess } from './support/tall-process';
+
+/**
+ * Issue 2, "Done when": the same flow with the modules split across two processes (`MODULES`).
+ * Profile, pii and system run in one process, lobby in another; the lobby learns about users
+ * and role changes only from `user.events.v2` through Kafka, with no change to any handler.
+ */
+describe('modules split across two processes', () => {
+  const ADMIN_EMAIL = newEmail('split-root');
+  const ADMIN_PASSWORD = 'the split admin passphrase';
+  let stores: Awaited<ReturnType<typeof isolatedStores>>;
+  let identity: TallProcess;
+  let lobby: TallProcess;
+  let identityApi: IdentityApi;
+  let lobbyApi: IdentityApi;
+  let admin: SignedIn;
+
+  beforeAll(async () => {
+    stores = await isolatedStores('modules_split');
+    const [identityPort, lobbyPort] = [await freePort(), await freePort()];
+    const identityUrl = `http://127.0.0.1:${identityPort}`;
+    const lobbyUrl = `http://127.0.0.1:${lobbyPort}`;
+    const common = { DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, CRON_ENABLED: 'false' };
+    [identity, lobby] = await Promise.all([
+      startTall({ ...common, PORT: String(identityPort), MODULES: 'system,profile,pii', MODULE_URLS: `lobby=${lobbyUrl}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
+      startTall({ ...common, PORT: String(lobbyPort), MODULES: 'lobby', MODULE_URLS: `system=${identityUrl},profile=${identityUrl},pii=${identityUrl}` }),
+    ]);
+    for (const process of [identity, lobby]) {
+      await waitFor(async () => (await fetch(`${process.url}/health/ready`)).ok, { timeoutMs: 60_000, what: `${process.url} to be ready` });
+    }
+    identityApi = new IdentityApi(identity.url);
+    lobbyApi = new IdentityApi(lobby.url);
+    admin = await identityApi.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await Promise.all([identity?.stop(), lobby?.stop()]);
+    await stores?.drop();
+  });
+
+  it('hosts only the named modules in each process', async () => {
+    const identityInfo = (await identityApi.call('GET', '/system/info')).body;
+    expect(identityInfo.modules).toEqual(['system', 'profile', 'pii']);
+    expect((await lobbyApi.call('GET', '/system/info')).status).toBe(404);
+    expect((await lobbyApi.call('POST', '/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).status).toBe(404);
+  });
+
+  it('delivers registration and a role change from the identity process to the lobby process through Kafka', async () => {
+    const registered = await identityApi.register(newEmail('split-student'));
+    expect(registered.status).toBe(201);
+    const token = registered.body.accessToken as string;
+    const productKeys = async () => {
+      const answer = await lobbyApi.call('GET', '/lobby', { token });
+      return answer.status === 200 ? (answer.body.products as { key: string }[]).map((product) => product.key) : undefined;
+    };
+    expect(await waitFor(productKeys, { timeoutMs: 60_000, what: 'the lobby process to answer' })).toContain('thematic-cards');
+
+    // The student's token still says STUDENT: only the event can tell the lobby about the change.
+    const changed = await identityApi.call('PATCH', `/users/${registered.body.user.id}/role`, { token: admin.accessToken, body: { role: 'TEACHER' } });
+    expect(changed.status).toBe(200);
+    const afterChange = await waitFor(async () => {
+      const keys = await productKeys();
+      return keys?.includes('my-students') ? keys : undefined;
+    }, { timeoutMs: 60_000, what: 'user.roleChanged to reach the lobby process through Kafka' });
+    expect(afterChange).toEqual(['my-students', 'content-preview']);
+  });
+
+  it('collects a GDPR export from both processes', async () => {
+    const registered = await identityApi.register(newEmail('split-export'));
+    const exported = await identityApi.call('GET', '/pii/me/export', { token: registered.body.accessToken });
+    expect(exported.status).toBe(200);
+    expect(exported.body.sections.map((section: { context: string }) => section.context).sort()).toEqual(['lobby', 'pii', 'profile', 'system']);
+  });
+});
