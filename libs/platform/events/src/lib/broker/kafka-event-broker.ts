@@ -153,9 +153,13 @@ export class KafkaEventBroker implements EventBroker {
     if (topics.length === 0) return;
     try {
       const admin = await this.connectedAdmin();
+      // Only the missing ones: creating an existing topic makes kafkajs log an error at every start.
+      const existing = new Set(await admin.listTopics());
+      const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+      if (missing.length === 0) return;
       await admin.createTopics({
         waitForLeaders: true,
-        topics: [...new Set(topics)].map((topic) => ({
+        topics: missing.map((topic) => ({
           topic,
           numPartitions: this.options.partitions,
           replicationFactor: this.options.replicationFactor,
