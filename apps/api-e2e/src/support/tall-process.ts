@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -74,7 +74,17 @@ export async function startTall(env: Record<string, string> = {}): Promise<TallP
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      // Keep what the process said: the first thing to read when a black-box test fails.
+      const directory = join(workspaceRoot, 'tmp', 'e2e-logs');
+      mkdirSync(directory, { recursive: true });
+      writeFileSync(join(directory, `tall-${port}-${Date.now()}.log`), output);
+      if (!stopping) process.stderr.write(`Tall on port ${port} exited unexpectedly (${code ?? child.signalCode}):\n${output.slice(-4000)}\n`);
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(
@@ -86,10 +96,12 @@ export async function startTall(env: Record<string, string> = {}): Promise<TallP
       { timeoutMs: 60_000, intervalMs: 200, what: 'Tall to listen' },
     );
   } catch (error) {
+    stopping = true;
     child.kill('SIGKILL');
     throw new Error(`${String(error)}\n--- Tall output ---\n${output.slice(-3000)}`);
   }
   const end = async (signal: NodeJS.Signals) => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
