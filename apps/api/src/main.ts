@@ -15,6 +15,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
+  // A stray rejected promise in a background task (a client library's reconnect timer, say) must not
+  // take the whole API down: it is logged loudly instead. A synchronous uncaught exception may have
+  // left state half-changed, so that one still ends the process (the orchestrator restarts it).
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
   const app = await bootstrap(config, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({ port: config.PORT, modules: config.MODULES }, 'Tall is listening');
