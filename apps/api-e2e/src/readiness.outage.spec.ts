@@ -14,6 +14,8 @@ describe('readiness during outages', () => {
   beforeAll(async () => {
     stores = await isolatedStores('outage');
     tall = await startTall({ DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, OPS_API_TOKEN: OPS_TOKEN });
+    // This file runs right after the Kafka restart of the relay outage test: start from a settled, ready app.
+    await waitFor(async () => (await fetch(`${tall.url}/health/ready`)).ok, { timeoutMs: 60_000, what: 'Tall to be ready' });
   });
 
   afterAll(async () => {

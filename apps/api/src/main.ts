@@ -20,6 +20,12 @@ async function main(): Promise<void> {
   // left state half-changed, so that one still ends the process (the orchestrator restarts it).
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => {
+    // A peer dropping a client library's socket (a broker or database restarting) can surface as an
+    // 'error' event nobody listens to; the library reconnects by itself, so that is not fatal.
+    if (isSocketError(error)) {
+      logger.error({ err: error }, 'a connection to a backing service was reset');
+      return;
+    }
     logger.fatal({ err: error }, 'uncaught exception; exiting');
     process.exit(1);
   });
@@ -40,3 +46,10 @@ main().catch((error) => {
   process.stderr.write(`Tall failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
+
+const SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH']);
+
+function isSocketError(error: unknown): boolean {
+  const { code, syscall } = (error ?? {}) as { code?: string; syscall?: string };
+  return SOCKET_ERRORS.has(code ?? '') && ['read', 'write', 'connect'].includes(syscall ?? '');
+}
