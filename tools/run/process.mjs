@@ -1,6 +1,6 @@
 // Small process helpers for the run scripts. Node built-ins only: these run before `npm ci`.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,13 +47,4 @@ export function stackEnv() {
       .filter((line) => line.includes('='))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
-}
-
-export function stackRunning() {
-  try {
-    const state = JSON.parse(readFileSync(join(root, '.stack', 'state.json'), 'utf8'));
-    return Boolean(state);
-  } catch {
-    return false;
-  }
 }

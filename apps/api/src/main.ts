@@ -18,14 +18,9 @@ async function main(): Promise<void> {
   // A stray rejected promise in a background task (a client library's reconnect timer, say) must not
   // take the whole API down: it is logged loudly instead. A synchronous uncaught exception may have
   // left state half-changed, so that one still ends the process (the orchestrator restarts it).
+  // Connections that backing services drop are handled where they live (guardPoolClients).
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => {
-    // A peer dropping a client library's socket (a broker or database restarting) can surface as an
-    // 'error' event nobody listens to; the library reconnects by itself, so that is not fatal.
-    if (isSocketError(error)) {
-      logger.error({ err: error }, 'a connection to a backing service was reset');
-      return;
-    }
     logger.fatal({ err: error }, 'uncaught exception; exiting');
     process.exit(1);
   });
@@ -47,9 +42,3 @@ main().catch((error) => {
   process.exit(1);
 });
 
-const SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH']);
-
-function isSocketError(error: unknown): boolean {
-  const { code, syscall } = (error ?? {}) as { code?: string; syscall?: string };
-  return SOCKET_ERRORS.has(code ?? '') && ['read', 'write', 'connect'].includes(syscall ?? '');
-}

@@ -76,7 +76,8 @@ export async function dumpKafka(): Promise<string> {
       }
       const targets = new Map(offsets.filter((offset) => Number(offset.high) > Number(offset.low)).map((offset) => [offset.partition, Number(offset.high)]));
       if (targets.size === 0) continue;
-      parts.push(`-- ${topic}`, ...(await readTopic(kafka, topic, targets)));
+      // Joined per topic: spreading a long-lived topic's messages into push() overflows the call stack.
+      parts.push(`-- ${topic}`, (await readTopic(kafka, topic, targets)).join('\n'));
     }
   } finally {
     await admin.disconnect();

@@ -4,7 +4,7 @@ import { defaultDatabaseName, MONGO_CLIENT } from '@tall/platform/database';
 import { EventsRegistrar } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
-import { localDate, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
 import { ExportLobbyData } from '@tall/lobby/contracts';
 import { BUILT_MODULES, LOBBY_STORE, LobbyService, lobbyRolesHandler } from '@tall/lobby/application';
 import { LobbyController, LobbyErrorInterceptor } from './lobby.controller';
@@ -36,10 +36,7 @@ class LobbyLifecycle implements OnModuleInit {
       name: LOBBY_INBOX_TRIM_JOB,
       cron: '45 4 * * *',
       timeZone: 'Europe/Amsterdam',
-      period: (date) => {
-        const { year, month, day } = localDate(date, 'Europe/Amsterdam');
-        return `${year}-${month}-${day}`;
-      },
+      period: (date) => dayKey(date, 'Europe/Amsterdam'),
       run: async () => {
         const removed = await this.store.trimInbox();
         this.logger.info({ removed }, 'lobby inbox trimmed');

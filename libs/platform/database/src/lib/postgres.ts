@@ -12,9 +12,21 @@ export function createPgPool(url: string, max: number, applicationName = 'tall')
     idleTimeoutMillis: 30_000,
     statement_timeout: 15_000,
   });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on('error', () => undefined);
+  guardPoolClients(pool);
   return pool;
+}
+
+/**
+ * A pooled client whose connection the server ends (restart, terminate, idle-in-transaction
+ * timeout) emits 'error'; pg-pool listens only while the client is idle, so a client held by a
+ * transaction or the relay would crash the process with an unhandled 'error' event. The query in
+ * flight still fails with the error, and the broken client is discarded on release.
+ */
+export function guardPoolClients(pool: Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
 }
 
 /** Runs `work` in one transaction on one connection; rolls back on any error. */

@@ -15,16 +15,7 @@ Module._resolveFilename = function (request, ...rest) {
   return resolveFilename.call(this, aliases.get(request) ?? request, ...rest);
 };
 
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const options = require(path.join(root, 'tools/jest/swc-options.js'));
 
 Module._extensions['.ts'] = function (module, filename) {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename });

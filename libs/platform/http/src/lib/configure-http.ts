@@ -44,9 +44,10 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger): void
     });
   });
 
+  const latency = httpRequestDuration();
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
-    httpRequestDuration().observe(
+    latency.observe(
       { method: request.method, route, status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );

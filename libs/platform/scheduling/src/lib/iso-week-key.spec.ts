@@ -1,4 +1,4 @@
-import { isoWeekKey } from './iso-week-key';
+import { dayKey, isoWeekKey } from './iso-week-key';
 
 // Expected values checked against the ISO calendar (GNU date +%G-W%V).
 describe('isoWeekKey', () => {
@@ -33,5 +33,14 @@ describe('isoWeekKey', () => {
     // Sunday 2026-06-28 22:30 UTC is Monday 00:30 in Amsterdam.
     expect(isoWeekKey(new Date('2026-06-28T22:30:00Z'), 'Europe/Amsterdam')).toBe('2026-W27');
     expect(isoWeekKey(new Date('2026-06-28T21:30:00Z'), 'Europe/Amsterdam')).toBe('2026-W26');
+  });
+});
+
+describe('dayKey', () => {
+  it('is the zero-padded local date in the time zone', () => {
+    expect(dayKey(new Date('2026-03-04T12:00:00Z'))).toBe('2026-03-04');
+    // 23:30 UTC on 31 December is already New Year's Day in Amsterdam.
+    expect(dayKey(new Date('2026-12-31T23:30:00Z'), 'Europe/Amsterdam')).toBe('2027-01-01');
+    expect(dayKey(new Date('2026-12-31T23:30:00Z'), 'UTC')).toBe('2026-12-31');
   });
 });

@@ -12,6 +12,12 @@ export function localDate(date: Date, timeZone: string): { year: number; month: 
   return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']) };
 }
 
+/** The calendar day of an instant in a time zone, as `2026-11-22`: the period of a daily job. */
+export function dayKey(date: Date, timeZone = 'Europe/Amsterdam'): string {
+  const { year, month, day } = localDate(date, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * ISO-8601 week of an instant in a time zone, as `2026-W48`. Weeks start on Monday and week 1
  * is the one holding the year's first Thursday, so the week-year differs from the calendar

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -26,18 +25,7 @@ let cached: StackEnv | undefined;
 export function stackEnv(): StackEnv {
   if (cached) return cached;
   const missing = STACK_VARIABLES.filter((name) => !process.env[name]);
-  let values: Record<string, string> = {};
-  if (missing.length > 0) {
-    const output = execFileSync(process.execPath, [join(workspaceRoot, 'tools/stack/stack.mjs'), 'env'], {
-      encoding: 'utf8',
-    });
-    values = Object.fromEntries(
-      output
-        .split('\n')
-        .filter((line) => line.includes('='))
-        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-    );
-  }
+  const values: Record<string, string> = missing.length > 0 ? stackScript().envSync() : {};
   cached = Object.fromEntries(
     STACK_VARIABLES.map((name) => [name, process.env[name] ?? values[name]]),
   ) as StackEnv;
@@ -52,10 +40,15 @@ export function uniqueName(prefix: string): string {
 type StackScript = {
   stop(service: string): Promise<void>;
   start(service: string): Promise<void>;
+  envSync(): Record<string, string>;
 };
 
-/** Stops or starts one server of the local stack (outage tests). */
-export async function stackControl(): Promise<StackScript> {
+function stackScript(): StackScript {
   // The CommonJS face of the stack script: Jest's CommonJS runtime cannot import() the .mjs.
   return require(join(workspaceRoot, 'tools/stack/stack.cjs')) as StackScript;
+}
+
+/** Stops or starts one server of the local stack (outage tests). */
+export async function stackControl(): Promise<Pick<StackScript, 'stop' | 'start'>> {
+  return stackScript();
 }

@@ -5,7 +5,7 @@ import { PG_POOL } from '@tall/platform/database';
 import { EventRouting, EventsRegistrar } from '@tall/platform/events';
 import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
-import { localDate, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
 import { PiiTopics } from '@tall/pii/contracts';
 import {
   BootstrapAdminHandler,
@@ -80,10 +80,7 @@ export class ProfileLifecycle implements OnModuleInit, OnApplicationBootstrap, O
       name: PROFILE_HOUSEKEEPING_JOB,
       cron: '30 4 * * *',
       timeZone: TIME_ZONE,
-      period: (date) => {
-        const { year, month, day } = localDate(date, TIME_ZONE);
-        return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      },
+      period: (date) => dayKey(date, TIME_ZONE),
       run: async () => {
         const removed = await runProfileHousekeeping(this.dataSource);
         this.logger.info({ removed }, 'profile housekeeping done');

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { PG_POOL } from '@tall/platform/database';
+import { guardPoolClients, PG_POOL } from '@tall/platform/database';
 import { RpcClient } from '@tall/platform/rpc';
 import { SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
 import {
@@ -70,6 +70,8 @@ function adapters(options: ProfileModuleOptions): Provider[] {
       useFactory: async (pool: Pool): Promise<DataSource> => {
         const dataSource = createProfileDataSource({ url: options.databaseUrl, poolSize: options.poolSize });
         await dataSource.initialize();
+        // TypeORM's own pg pool needs the same guard as the platform's (see guardPoolClients).
+        guardPoolClients((dataSource.driver as unknown as { master: Pool }).master);
         await migrateProfile(dataSource, pool);
         return dataSource;
       },
