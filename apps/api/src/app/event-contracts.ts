@@ -1,9 +1,17 @@
 import { EventRegistry, type EventContract } from '@tall/platform/event-contracts';
 import { PII_EVENT_CONTRACTS } from '@tall/pii/contracts';
 import { PROFILE_EVENT_CONTRACTS } from '@tall/profile/contracts';
+import { READER_EVENT_CONTRACTS } from '@tall/reader/contracts';
 import { SYSTEM_EVENT_CONTRACTS } from '@tall/system/contracts';
+import { VOCABULARY_EVENT_CONTRACTS } from '@tall/vocabulary/contracts';
 
 /** Every integration event of every context: the registry the contract test and the schema registry read. */
-export const ALL_EVENT_CONTRACTS: readonly EventContract[] = [...SYSTEM_EVENT_CONTRACTS, ...PROFILE_EVENT_CONTRACTS, ...PII_EVENT_CONTRACTS];
+export const ALL_EVENT_CONTRACTS: readonly EventContract[] = [
+  ...SYSTEM_EVENT_CONTRACTS,
+  ...PROFILE_EVENT_CONTRACTS,
+  ...PII_EVENT_CONTRACTS,
+  ...VOCABULARY_EVENT_CONTRACTS,
+  ...READER_EVENT_CONTRACTS,
+];
 
 export const eventRegistry = new EventRegistry(ALL_EVENT_CONTRACTS);

@@ -34,7 +34,8 @@ describe('PersonalDataService', () => {
     expect(eventsOf('user.pii.updated').map((event) => event.payload)).toEqual([
       { userId: student, fields: ['firstName', 'lastName', 'email', 'birthDate'], at: expect.any(String) },
     ]);
-    expect(JSON.stringify(store.events)).not.toMatch(/Ada|Lovelace|example/i);
+    // Ids and blind indexes are hex, which can spell 'ada': look for the name as a whole word.
+    expect(JSON.stringify(store.events)).not.toMatch(/\bAda\b|Lovelace|example/i);
   });
 
   it('replaces on a second store, keeping an omitted birth date', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPgPool } from '@tall/platform/database';
 import type { Principal } from '@tall/platform/auth';
 import { createEvent } from '@tall/platform/event-contracts';
 import { RpcClient } from '@tall/platform/rpc';
@@ -46,7 +47,7 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
   beforeAll(async () => {
     database = await freshDatabase('pii');
     pii = await startPiiApp({ databaseUrl: database.url });
-    pool = new Pool({ connectionString: database.url, max: 3 });
+    pool = createPgPool(database.url, 3, 'test');
     rpc = pii.app.get(RpcClient);
     await waitFor(async () => (await pii.app.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200, { what: 'readiness' });
   });

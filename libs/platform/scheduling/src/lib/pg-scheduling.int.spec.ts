@@ -1,6 +1,6 @@
-import { migrateSchema } from '@tall/platform/database';
+import { createPgPool, migrateSchema } from '@tall/platform/database';
 import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { isoWeekKey } from './iso-week-key';
 import { PgJobRunStore } from './job-runs/pg-job-run-store';
 import { PgLeaseStore } from './leases/pg-lease-store';
@@ -34,7 +34,7 @@ describe('scheduling on PostgreSQL', () => {
     (await pool.query(`SELECT period_key, status, attempts, holder FROM ${schema}.job_runs WHERE job = $1 ORDER BY period_key`, [job])).rows;
 
   beforeAll(async () => {
-    pool = new Pool({ connectionString: stackEnv().DATABASE_URL, max: 8 });
+    pool = createPgPool(stackEnv().DATABASE_URL, 8, 'test');
     await migrateSchema(pool, schema, schedulingMigrations(schema));
     // Safe to apply again, also as the plain script.
     await migrateSchema(pool, schema, schedulingMigrations(schema));

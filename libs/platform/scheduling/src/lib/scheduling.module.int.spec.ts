@@ -1,9 +1,9 @@
 import { Global, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { PG_POOL } from '@tall/platform/database';
+import { createPgPool, PG_POOL } from '@tall/platform/database';
 import { stackEnv, uniqueName } from '@tall/platform/testing';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { ScheduledJobs } from './scheduled-jobs';
 import { SchedulingModule } from './scheduling.module';
 
@@ -13,7 +13,7 @@ describe('SchedulingModule wiring', () => {
   let pool: Pool;
 
   beforeAll(() => {
-    pool = new Pool({ connectionString: stackEnv().DATABASE_URL, max: 4 });
+    pool = createPgPool(stackEnv().DATABASE_URL, 4, 'test');
   });
 
   afterAll(async () => {

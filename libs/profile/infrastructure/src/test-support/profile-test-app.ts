@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, GetDisplayNames, PII_MODULE, StorePersonalData } from '@tall/pii/contracts';
 import { AuthModule } from '@tall/platform/auth';
-import { DatabaseModule } from '@tall/platform/database';
+import { createPgPool, DatabaseModule } from '@tall/platform/database';
 import { EventsModule } from '@tall/platform/events';
 import { configureHttp, errors, HttpPlatformModule } from '@tall/platform/http';
 import { createLogger, ObservabilityModule } from '@tall/platform/observability';
@@ -98,7 +98,7 @@ export async function startProfileTestApp(options: Partial<ProfileModuleOptions>
   configureHttp(app, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const pool = new Pool({ connectionString: databaseUrl, max: 3 });
+  const pool = createPgPool(databaseUrl, 3, 'test');
   return {
     app,
     pool,

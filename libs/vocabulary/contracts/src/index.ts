@@ -1,0 +1,3 @@
+export * from './lib/vocabulary-topics';
+export * from './lib/vocabulary-events';
+export * from './lib/vocabulary-module';
