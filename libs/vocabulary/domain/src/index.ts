@@ -1,1 +1,1 @@
-export {};
+export * from './lib/dictionary/seed-format';
