@@ -1,3 +1,4 @@
 export * from './lib/vocabulary-topics';
 export * from './lib/vocabulary-events';
 export * from './lib/vocabulary-module';
+export * from './lib/http/review-http';
