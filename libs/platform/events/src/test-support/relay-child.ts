@@ -1,6 +1,6 @@
 /**
  * An outbox relay in its own process, for the crash test: PgOutboxSource(OUTBOX_SCHEMA) → Kafka.
- * Run with `node -r ./swc-register.js relay-child.ts`; prints "ready" once draining.
+ * Run with `node -r tools/ts/swc-register.js relay-child.ts`; prints "ready" once draining.
  * AFTER_PRODUCE_DELAY_MS widens the window between Kafka's ack and the outbox commit, where a
  * crash makes the relay publish the batch again.
  */

@@ -182,7 +182,7 @@ describe('relay resilience (5,000 events over 50 keys)', () => {
     const startRelayProcess = async (): Promise<ChildProcess> => {
       const child = spawn(
         process.execPath,
-        ['-r', join(__dirname, '../../test-support/swc-register.js'), join(__dirname, '../../test-support/relay-child.ts')],
+        ['-r', join(__dirname, '../../../../../../tools/ts/swc-register.js'), join(__dirname, '../../test-support/relay-child.ts')],
         {
           env: {
             ...process.env,

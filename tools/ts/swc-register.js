@@ -1,12 +1,12 @@
 // Lets a child process run the library's TypeScript as Jest does (swc, tsconfig paths), without
-// a build: `node -r <this file> <script.ts>`. Used by the relay crash test, which must SIGKILL
+// a build: `node -r <this file> <script.ts>`. Used by `npm run scheduler:eval` and by the relay crash test, which must SIGKILL
 // a real process.
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = path.resolve(__dirname, '../../../../..');
+const root = path.resolve(__dirname, '../..');
 const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
 const aliases = new Map(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]));
 
