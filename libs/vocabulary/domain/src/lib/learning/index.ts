@@ -1,0 +1,4 @@
+export * from './iso-week';
+export * from './cohort-cycle';
+export * from './learning-scheduler';
+export * from './lemma-key';
