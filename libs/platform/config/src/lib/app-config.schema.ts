@@ -20,6 +20,20 @@ const moduleUrls = z.string().transform((value, context) => {
 const list = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const DURATION_UNITS_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `0,1d,3d,12h` → durations in ms (`0` alone, or a whole number with s, m, h, d or w). */
+const durationList = z.string().transform((value, context) => {
+  const durations: number[] = [];
+  for (const entry of value.split(',').map((item) => item.trim())) {
+    const match = /^(\d+)([smhdw])?$/.exec(entry);
+    if (!match || (!match[2] && match[1] !== '0')) {
+      context.addIssue({ code: 'custom', message: `"${entry}" is not a duration such as 0, 30m, 12h, 3d or 2w` });
+      return z.NEVER;
+    }
+    durations.push(Number(match[1]) * (match[2] ? DURATION_UNITS_MS[match[2]] : 0));
+  }
+  return durations;
+});
 
 /**
  * Every environment variable Tall reads. The README's configuration table is the same list;
@@ -69,6 +83,11 @@ export const appConfigSchema = z.object({
   CRON_ENABLED: flag.default(true),
   OPS_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_DIST_DIR: z.string().default('dist/clients/web/browser'),
+  // prefault: the default goes through the parser like a value that was set.
+  THEMATIC_BOX_INTERVALS: durationList.prefault('0,1d,3d,7d,14d,30d,90d'),
+  THEMATIC_TOP_BOXES: z.coerce.number().int().min(1).max(19).default(2),
+  THEMATIC_MASTERY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
+  THEMATIC_SESSION_SIZE: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
