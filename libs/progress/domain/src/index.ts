@@ -1,1 +1,5 @@
-export {};
+export * from './lib/calendar';
+export * from './lib/activity-policy';
+export * from './lib/review-policy';
+export * from './lib/progress-facts';
+export * from './lib/student-record';

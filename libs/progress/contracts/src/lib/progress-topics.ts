@@ -1,0 +1,25 @@
+import { ProfileTopics } from '@tall/profile/contracts';
+import { VocabularyTopics } from '@tall/vocabulary/contracts';
+
+/**
+ * Every topic the progress read model is built from, and therefore every topic a rebuild replays
+ * from the beginning. Reader, listening and exercises add theirs here when they publish.
+ */
+export const PROGRESS_SOURCE_TOPICS = {
+  users: ProfileTopics.userEvents,
+  thematicCards: VocabularyTopics.thematicCards,
+  thematicProgress: VocabularyTopics.thematicProgress,
+  learningCards: VocabularyTopics.learningCards,
+  learningSchedule: VocabularyTopics.learningSchedule,
+} as const;
+
+export type ProgressSourceTopics = { -readonly [K in keyof typeof PROGRESS_SOURCE_TOPICS]: string };
+
+/** Days of the calendar and weeks of the cohorts are those of the school. */
+export const PROGRESS_TIME_ZONE = 'Europe/Amsterdam';
+
+/** A student without activity for longer than this is flagged inactive on the dashboard. */
+export const INACTIVE_AFTER_DAYS = 7;
+
+/** Length of the reviews-per-day series in a record. */
+export const REVIEW_SERIES_DAYS = 90;

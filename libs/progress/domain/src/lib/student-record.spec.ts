@@ -1,0 +1,110 @@
+import { EMPTY_ACTIVITY, studentRecord, studentSummary, todayAt, type StudentRecordState } from './student-record';
+
+const studentId = '6c1f3f7e-7d4c-4f47-9d0e-0a0a0a0a0a0a';
+// Wednesday 2026-05-13, 10:00 in Amsterdam.
+const at = todayAt(new Date('2026-05-13T08:00:00Z'));
+
+const state = (overrides: Partial<StudentRecordState> = {}): StudentRecordState => ({
+  studentId,
+  activity: null,
+  days: [],
+  weeklyMastery: [],
+  topics: [],
+  learningCards: [],
+  learningWeeks: [],
+  results: [],
+  ...overrides,
+});
+
+describe('student record and summary', () => {
+  it('knows today and this week in Amsterdam', () => {
+    expect(at).toMatchObject({ today: '2026-05-13', week: '2026-W20' });
+  });
+
+  it('is all zeros for a student without activity, with a 90-day series ending today', () => {
+    const record = studentRecord(state(), at);
+    expect(record.activity).toEqual({ firstActiveAt: null, lastActiveAt: null, daysActive: 0, streak: 0, inactive: true, inactiveDays: null });
+    expect(record.reviews.perDay).toHaveLength(90);
+    expect(record.reviews.perDay[89]).toEqual({ day: '2026-05-13', reviews: 0, correct: 0 });
+    expect(record.reviews.perDay[0].day).toBe('2026-02-13');
+    expect(record.reviews.accuracy).toBeNull();
+    expect(record.learningCards).toEqual({ week: '2026-W20', cohortSize: 0, activeCohorts: ['2026-W20'], activeCards: 0, due: 0, done: 0, totalWords: 0 });
+    expect(record.reading).toEqual({ completed: 0, attempts: 0, averageScore: null, lastAt: null, recent: [] });
+  });
+
+  it('computes streak, inactivity, accuracy and this week’s mastery from stored values at query time', () => {
+    const activity = {
+      ...EMPTY_ACTIVITY,
+      firstActiveAt: new Date('2026-05-01T09:00:00Z'),
+      lastActiveAt: new Date('2026-05-12T18:00:00Z'),
+      daysActive: 5,
+      runEndDay: '2026-05-12',
+      runLength: 3,
+      reviewsTotal: 8,
+      reviewsCorrect: 6,
+      thematicReviews: 5,
+      learningReviews: 3,
+      wordsSeen: 4,
+      wordsMastered: 1,
+    };
+    const record = studentRecord(
+      state({
+        activity,
+        days: [{ day: '2026-05-12', reviews: 5, correct: 4 }, { day: '2025-01-01', reviews: 9, correct: 9 }],
+        weeklyMastery: [{ week: '2026-W20', gained: 2, lost: 1 }, { week: '2026-W19', gained: 5, lost: 0 }],
+      }),
+      at,
+    );
+    expect(record.activity).toMatchObject({ daysActive: 5, streak: 3, inactive: false, inactiveDays: 0 });
+    expect(record.reviews).toMatchObject({ total: 8, correct: 6, accuracy: 0.75, thematic: 5, learning: 3 });
+    expect(record.reviews.perDay.filter((day) => day.reviews > 0)).toEqual([{ day: '2026-05-12', reviews: 5, correct: 4 }]);
+    expect(record.words).toEqual({ seen: 4, learning: 3, mastered: 1, masteredThisWeek: 1 });
+    // Two days later the run has ended: no streak, and still active within seven days.
+    const later = studentRecord(state({ activity }), todayAt(new Date('2026-05-14T23:30:00Z')));
+    expect(later.activity).toMatchObject({ streak: 0, inactive: false, inactiveDays: 2 });
+  });
+
+  it('counts due and done cards of this week’s active cohorts only', () => {
+    const cards = [
+      { cohortWeek: '2026-W20', dueAt: null, lastAnsweredAt: null },
+      { cohortWeek: '2026-W20', dueAt: new Date('2026-05-13T20:00:00Z'), lastAnsweredAt: new Date('2026-05-13T07:00:00Z') }, // due 22:00 today
+      { cohortWeek: '2026-W20', dueAt: new Date('2026-05-13T22:30:00Z'), lastAnsweredAt: new Date('2026-05-12T07:00:00Z') }, // 00:30 tomorrow
+      { cohortWeek: '2026-W18', dueAt: new Date('2026-05-01T10:00:00Z'), lastAnsweredAt: new Date('2026-05-13T06:00:00Z') },
+      { cohortWeek: '2026-W12', dueAt: new Date('2026-05-01T10:00:00Z'), lastAnsweredAt: null },
+    ];
+    expect(studentRecord(state({ learningCards: cards }), at).learningCards).toEqual({
+      week: '2026-W20', cohortSize: 3, activeCohorts: ['2026-W20'], activeCards: 3, due: 2, done: 1, totalWords: 5,
+    });
+    const rotated = studentRecord(state({ learningCards: cards, learningWeeks: [{ week: '2026-W20', activeCohorts: ['2026-W20', '2026-W18'], activeCards: 4 }] }), at);
+    expect(rotated.learningCards).toEqual({ week: '2026-W20', cohortSize: 3, activeCohorts: ['2026-W18', '2026-W20'], activeCards: 4, due: 3, done: 2, totalWords: 5 });
+  });
+
+  it('summarises results per kind, most recent first', () => {
+    const results = [
+      { kind: 'reading' as const, itemId: 'text-1', attempts: 2, lastScore: 0.5, lastAt: new Date('2026-05-10T10:00:00Z') },
+      { kind: 'reading' as const, itemId: 'text-2', attempts: 1, lastScore: 1, lastAt: new Date('2026-05-11T10:00:00Z') },
+      { kind: 'exercise' as const, itemId: 'ex-1', attempts: 1, lastScore: 0.25, lastAt: new Date('2026-05-09T10:00:00Z') },
+    ];
+    const record = studentRecord(state({ results }), at);
+    expect(record.reading).toEqual({
+      completed: 2,
+      attempts: 3,
+      averageScore: 0.75,
+      lastAt: '2026-05-11T10:00:00.000Z',
+      recent: [
+        { itemId: 'text-2', score: 1, attempts: 1, at: '2026-05-11T10:00:00.000Z' },
+        { itemId: 'text-1', score: 0.5, attempts: 2, at: '2026-05-10T10:00:00.000Z' },
+      ],
+    });
+    expect(record.exercises.completed).toBe(1);
+    expect(record.listening.completed).toBe(0);
+  });
+
+  it('summarises a dashboard row', () => {
+    expect(
+      studentSummary({ ...EMPTY_ACTIVITY, studentId, status: 'disabled', masteredThisWeek: -1, lastActiveAt: new Date('2026-05-01T08:00:00Z'), reviewsTotal: 3, reviewsCorrect: 1 }, at),
+    ).toEqual({
+      studentId, status: 'disabled', lastActiveAt: '2026-05-01T08:00:00.000Z', daysActive: 0, streak: 0, masteredThisWeek: -1, wordsMastered: 0, reviews: 3, accuracy: 1 / 3, inactive: true, inactiveDays: 12,
+    });
+  });
+});

@@ -1,0 +1,205 @@
+import {
+  PROGRESS_TIME_ZONE,
+  REVIEW_SERIES_DAYS,
+  type ResultSlot,
+  type StudentRecord,
+  type StudentSummary,
+} from '@tall/progress/contracts';
+import { accuracy, inactiveDays, isInactive, streakOn } from './activity-policy';
+import { dayOf, daysEndingWith, isoWeekOf, type Day } from './calendar';
+import type { AccountStatus, ResultKind } from './progress-facts';
+
+/** A student's stored counters: what the list sorts on and the record starts from. */
+export interface StudentActivityState {
+  status: AccountStatus;
+  firstActiveAt: Date | null;
+  lastActiveAt: Date | null;
+  daysActive: number;
+  runEndDay: Day | null;
+  runLength: number;
+  reviewsTotal: number;
+  reviewsCorrect: number;
+  thematicReviews: number;
+  learningReviews: number;
+  wordsSeen: number;
+  wordsMastered: number;
+}
+
+export const EMPTY_ACTIVITY: StudentActivityState = {
+  status: 'active',
+  firstActiveAt: null,
+  lastActiveAt: null,
+  daysActive: 0,
+  runEndDay: null,
+  runLength: 0,
+  reviewsTotal: 0,
+  reviewsCorrect: 0,
+  thematicReviews: 0,
+  learningReviews: 0,
+  wordsSeen: 0,
+  wordsMastered: 0,
+};
+
+/** A row of the student table as stored: counters plus this week's mastery change. */
+export interface StudentRowState extends StudentActivityState {
+  studentId: string;
+  masteredThisWeek: number;
+}
+
+export interface TopicState {
+  topicId: string;
+  topicSlug: string | null;
+  level: string | null;
+  wordCount: number;
+  seen: number;
+  learning: number;
+  mastered: number;
+  mastery: number;
+  masteredAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface LearningCardState {
+  cohortWeek: string;
+  dueAt: Date | null;
+  lastAnsweredAt: Date | null;
+}
+
+export interface LearningWeekState {
+  week: string;
+  activeCohorts: string[];
+  activeCards: number;
+}
+
+export interface ResultState {
+  kind: ResultKind;
+  itemId: string;
+  attempts: number;
+  lastScore: number;
+  lastAt: Date;
+}
+
+/** Everything stored about one student; the record is computed from it at `now`. */
+export interface StudentRecordState {
+  studentId: string;
+  activity: StudentActivityState | null;
+  /** Reviews per day; days outside the series are ignored. */
+  days: ReadonlyArray<{ day: Day; reviews: number; correct: number }>;
+  /** Mastery gained and lost per ISO week. */
+  weeklyMastery: ReadonlyArray<{ week: string; gained: number; lost: number }>;
+  topics: readonly TopicState[];
+  learningCards: readonly LearningCardState[];
+  /** The rotation of the week asked about, if it ran. */
+  learningWeeks: readonly LearningWeekState[];
+  results: readonly ResultState[];
+}
+
+export interface Today {
+  now: Date;
+  today: Day;
+  week: string;
+}
+
+export function todayAt(now: Date): Today {
+  return { now, today: dayOf(now, PROGRESS_TIME_ZONE), week: isoWeekOf(now, PROGRESS_TIME_ZONE) };
+}
+
+/** One row of the teacher dashboard, without the name (pii's to tell). */
+export function studentSummary(row: StudentRowState, at: Today): Omit<StudentSummary, 'name'> {
+  const run = row.runEndDay ? { endDay: row.runEndDay, length: row.runLength } : null;
+  return {
+    studentId: row.studentId,
+    status: row.status,
+    lastActiveAt: row.lastActiveAt?.toISOString() ?? null,
+    daysActive: row.daysActive,
+    streak: streakOn(run, at.today),
+    masteredThisWeek: row.masteredThisWeek,
+    wordsMastered: row.wordsMastered,
+    reviews: row.reviewsTotal,
+    accuracy: accuracy(row.reviewsCorrect, row.reviewsTotal),
+    inactive: isInactive(row.lastActiveAt, at.now),
+    inactiveDays: inactiveDays(row.lastActiveAt, at.now),
+  };
+}
+
+const RECENT_RESULTS = 10;
+
+function resultSlot(results: readonly ResultState[], kind: ResultKind): ResultSlot {
+  const mine = results.filter((result) => result.kind === kind).sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime() || a.itemId.localeCompare(b.itemId));
+  return {
+    completed: mine.length,
+    attempts: mine.reduce((sum, result) => sum + result.attempts, 0),
+    averageScore: mine.length > 0 ? mine.reduce((sum, result) => sum + result.lastScore, 0) / mine.length : null,
+    lastAt: mine[0]?.lastAt.toISOString() ?? null,
+    recent: mine.slice(0, RECENT_RESULTS).map((result) => ({ itemId: result.itemId, score: result.lastScore, attempts: result.attempts, at: result.lastAt.toISOString() })),
+  };
+}
+
+/** A student's full record as of `at`: values that depend on today are computed here, not stored. */
+export function studentRecord(state: StudentRecordState, at: Today): StudentRecord {
+  const activity = state.activity ?? EMPTY_ACTIVITY;
+  const summary = studentSummary({ ...activity, studentId: state.studentId, masteredThisWeek: 0 }, at);
+  const byDay = new Map(state.days.map((day) => [day.day, day]));
+  const thisWeek = state.weeklyMastery.find((week) => week.week === at.week);
+  const rotation = state.learningWeeks.find((week) => week.week === at.week);
+  // Before this week's rotation ran, this week's own cohort is what the student studies.
+  const activeCohorts = rotation ? [...rotation.activeCohorts].sort() : [at.week];
+  const active = state.learningCards.filter((card) => activeCohorts.includes(card.cohortWeek));
+  const dayIn = (instant: Date | null) => (instant ? dayOf(instant, PROGRESS_TIME_ZONE) : null);
+  return {
+    studentId: state.studentId,
+    status: activity.status,
+    asOf: at.now.toISOString(),
+    timeZone: PROGRESS_TIME_ZONE,
+    today: at.today,
+    week: at.week,
+    activity: {
+      firstActiveAt: activity.firstActiveAt?.toISOString() ?? null,
+      lastActiveAt: summary.lastActiveAt,
+      daysActive: activity.daysActive,
+      streak: summary.streak,
+      inactive: summary.inactive,
+      inactiveDays: summary.inactiveDays,
+    },
+    reviews: {
+      total: activity.reviewsTotal,
+      correct: activity.reviewsCorrect,
+      accuracy: summary.accuracy,
+      thematic: activity.thematicReviews,
+      learning: activity.learningReviews,
+      perDay: daysEndingWith(at.today, REVIEW_SERIES_DAYS).map((day) => ({ day, reviews: byDay.get(day)?.reviews ?? 0, correct: byDay.get(day)?.correct ?? 0 })),
+    },
+    words: {
+      seen: activity.wordsSeen,
+      learning: activity.wordsSeen - activity.wordsMastered,
+      mastered: activity.wordsMastered,
+      masteredThisWeek: thisWeek ? thisWeek.gained - thisWeek.lost : 0,
+    },
+    topics: [...state.topics]
+      .sort((a, b) => a.topicId.localeCompare(b.topicId))
+      .map((topic) => ({
+        topicId: topic.topicId,
+        topicSlug: topic.topicSlug,
+        level: topic.level,
+        wordCount: topic.wordCount,
+        seen: topic.seen,
+        learning: topic.learning,
+        mastered: topic.mastered,
+        mastery: topic.mastery,
+        masteredAt: topic.masteredAt?.toISOString() ?? null,
+        updatedAt: topic.updatedAt?.toISOString() ?? null,
+      })),
+    learningCards: {
+      week: at.week,
+      cohortSize: state.learningCards.filter((card) => card.cohortWeek === at.week).length,
+      activeCohorts,
+      activeCards: rotation ? rotation.activeCards : active.length,
+      due: active.filter((card) => card.dueAt === null || (dayIn(card.dueAt) ?? '') <= at.today).length,
+      done: active.filter((card) => dayIn(card.lastAnsweredAt) === at.today).length,
+      totalWords: state.learningCards.length,
+    },
+    reading: resultSlot(state.results, 'reading'),
+    listening: resultSlot(state.results, 'listening'),
+    exercises: resultSlot(state.results, 'exercise'),
+  };
+}
