@@ -25,6 +25,7 @@ export const TopicListSchema = z.array(TopicSummarySchema);
 
 export const VerbDetailsSchema = z.object({
   irregular: z.boolean(),
+  presentThirdSingular: z.string(),
   pastSingular: z.string(),
   pastPlural: z.string(),
   participle: z.string(),
@@ -39,6 +40,7 @@ export const DictionaryWordSchema = z.object({
   pos: z.string(),
   article: z.enum(['de', 'het']).nullable(),
   plural: z.string().nullable(),
+  pluralOnly: z.boolean(),
   verb: VerbDetailsSchema.nullable(),
   translations: z.record(z.string(), z.string()),
   example: z.object({ nl: z.string(), en: z.string() }),

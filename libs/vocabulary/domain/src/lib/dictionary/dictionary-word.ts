@@ -4,6 +4,8 @@ export type Article = 'de' | 'het';
 
 export interface VerbDetails {
   irregular: boolean;
+  /** hij/zij … in a main clause (`belt op`). */
+  presentThirdSingular: string;
   pastSingular: string;
   pastPlural: string;
   participle: string;
@@ -31,6 +33,8 @@ export interface DictionaryWord {
   pos: string;
   article: Article | null;
   plural: string | null;
+  /** A noun used only in the plural (de kosten). */
+  pluralOnly: boolean;
   verb: VerbDetails | null;
   /** By language code; `en` and `ru` at least. */
   translations: Record<string, string>;
@@ -46,15 +50,16 @@ export function translationOf(word: Pick<DictionaryWord, 'translations'>, lang: 
 
 /**
  * The card modes a word can be drilled in: every word in recognition and recall, nouns with
- * an article also in the de/het drill, irregular verbs also in the verb-forms drill.
+ * an article also in the de/het drill (not plural-only nouns: a plural always takes de),
+ * irregular verbs also in the verb-forms drill.
  */
-export function applicableModes(word: Pick<DictionaryWord, 'article' | 'verb'>): ThematicMode[] {
+export function applicableModes(word: Pick<DictionaryWord, 'article' | 'pluralOnly' | 'verb'>): ThematicMode[] {
   const modes: ThematicMode[] = ['recognition', 'recall'];
-  if (word.article) modes.push('article');
+  if (word.article && !word.pluralOnly) modes.push('article');
   if (word.verb?.irregular) modes.push('verb-forms');
   return modes;
 }
 
-export function isApplicable(word: Pick<DictionaryWord, 'article' | 'verb'>, mode: ThematicMode): boolean {
+export function isApplicable(word: Pick<DictionaryWord, 'article' | 'pluralOnly' | 'verb'>, mode: ThematicMode): boolean {
   return applicableModes(word).includes(mode);
 }

@@ -9,6 +9,7 @@ const word = (fields: Partial<DictionaryWord>): DictionaryWord => ({
   pos: 'noun',
   article: null,
   plural: null,
+  pluralOnly: false,
   verb: null,
   translations: { en: 'table', ru: 'стол' },
   example: { nl: 'De tafel is rond.', en: 'The table is round.' },
@@ -22,21 +23,21 @@ const lopen = word({
   lemma: 'lopen',
   pos: 'verb',
   translations: { en: 'to walk', ru: 'ходить' },
-  verb: { irregular: true, pastSingular: 'liep', pastPlural: 'liepen', participle: 'gelopen', auxiliary: 'hebben/zijn', separablePrefix: null },
+  verb: { irregular: true, presentThirdSingular: 'loopt', pastSingular: 'liep', pastPlural: 'liepen', participle: 'gelopen', auxiliary: 'hebben/zijn', separablePrefix: null },
 });
 const werken = word({
   id: 'w_4',
   lemma: 'werken',
   pos: 'verb',
   translations: { en: 'to work', ru: 'работать' },
-  verb: { irregular: false, pastSingular: 'werkte', pastPlural: 'werkten', participle: 'gewerkt', auxiliary: 'hebben', separablePrefix: null },
+  verb: { irregular: false, presentThirdSingular: 'werkt', pastSingular: 'werkte', pastPlural: 'werkten', participle: 'gewerkt', auxiliary: 'hebben', separablePrefix: null },
 });
 const vragen = word({
   id: 'w_5',
   lemma: 'vragen',
   pos: 'verb',
   translations: { en: 'to ask', ru: 'спрашивать' },
-  verb: { irregular: true, pastSingular: 'vroeg/vraagde', pastPlural: 'vroegen/vraagden', participle: 'gevraagd', auxiliary: 'hebben', separablePrefix: null },
+  verb: { irregular: true, presentThirdSingular: 'vraagt', pastSingular: 'vroeg/vraagde', pastPlural: 'vroegen/vraagden', participle: 'gevraagd', auxiliary: 'hebben', separablePrefix: null },
 });
 const cafe = word({ id: 'w_6', lemma: 'café', article: 'het', translations: { en: 'café, pub', ru: 'кафе' } });
 
@@ -89,8 +90,11 @@ describe('checkAnswer: de/het', () => {
     expect(checkAnswer(huis, 'article', 'de')).toEqual({ correct: false, expected: 'het' });
   });
 
-  it('does not apply to a verb', () => {
+  it('does not apply to a verb, nor to a plural-only noun', () => {
     expect(() => checkAnswer(lopen, 'article', 'de')).toThrow(ModeNotApplicableError);
+    const kosten = word({ lemma: 'kosten', article: 'de', plural: 'kosten', pluralOnly: true });
+    expect(() => checkAnswer(kosten, 'article', 'de')).toThrow(ModeNotApplicableError);
+    expect(checkAnswer(kosten, 'recall', 'de kosten').correct).toBe(true);
   });
 });
 

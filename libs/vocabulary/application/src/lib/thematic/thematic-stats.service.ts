@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ThematicCounts, ThematicStats, TopicStats } from '@tall/vocabulary/contracts';
+import { localDayKey, startOfLocalDay, streakOf, type DictionaryTopic } from '@tall/vocabulary/domain';
+import { DICTIONARY_STORE, type DictionaryStore } from '../dictionary/dictionary-store.port';
+import { THEMATIC_SETTINGS, VOCABULARY_CLOCK, type ThematicClock, type ThematicSettings } from './thematic-settings';
+import { THEMATIC_STORE, type CardSummary, type ThematicStore } from './thematic-store.port';
+
+/** A student's thematic-card figures, per topic and overall, computed from their cards and review days. */
+@Injectable()
+export class ThematicStatsService {
+  constructor(
+    @Inject(THEMATIC_STORE) private readonly store: ThematicStore,
+    @Inject(DICTIONARY_STORE) private readonly dictionary: DictionaryStore,
+    @Inject(THEMATIC_SETTINGS) private readonly settings: ThematicSettings,
+    @Inject(VOCABULARY_CLOCK) private readonly clock: ThematicClock,
+  ) {}
+
+  async stats(userId: string): Promise<ThematicStats> {
+    const [topics, wordCounts] = await Promise.all([this.dictionary.topics(), this.dictionary.wordCounts()]);
+    const { perTopic, cards, days } = await this.topicStats(userId, topics, wordCounts);
+    const known = new Set(topics.map((topic) => topic.id));
+    const overall = this.counts(
+      cards.filter((card) => known.has(card.topicId)),
+      topics.reduce((sum, topic) => sum + (wordCounts.get(topic.id) ?? 0), 0),
+      days.map((entry) => entry.day),
+    );
+    const list = topics.map((topic) => ({ topicId: topic.id, slug: topic.slug, level: topic.level, ...(perTopic.get(topic.id) as TopicStats) }));
+    return {
+      overall: {
+        ...overall,
+        topics: topics.length,
+        topicsStarted: list.filter((topic) => topic.seen > 0).length,
+        topicsMastered: list.filter((topic) => topic.topicMastered).length,
+      },
+      topics: list,
+    };
+  }
+
+  /** The student's figures on each of `topics`. */
+  async topicStats(
+    userId: string,
+    topics: readonly DictionaryTopic[],
+    wordCounts: ReadonlyMap<string, number>,
+  ): Promise<{ perTopic: Map<string, TopicStats>; cards: CardSummary[]; days: Array<{ topicId: string; day: string }> }> {
+    const [cards, days] = await Promise.all([this.store.cardSummaries(userId), this.store.reviewDays(userId)]);
+    const perTopic = new Map<string, TopicStats>();
+    for (const topic of topics) {
+      const wordCount = wordCounts.get(topic.id) ?? 0;
+      const counts = this.counts(
+        cards.filter((card) => card.topicId === topic.id),
+        wordCount,
+        days.filter((entry) => entry.topicId === topic.id).map((entry) => entry.day),
+      );
+      perTopic.set(topic.id, { ...counts, topicMastered: this.settings.policy.topicMastered(counts.mastered, wordCount) });
+    }
+    return { perTopic, cards, days };
+  }
+
+  private counts(cards: readonly CardSummary[], wordCount: number, days: readonly string[]): ThematicCounts {
+    const now = this.clock();
+    const { policy, timeZone } = this.settings;
+    const endOfToday = startOfLocalDay(now, timeZone, 1).getTime();
+    const mastered = cards.filter((card) => policy.isMastered(card.box)).length;
+    const reviews = cards.reduce((sum, card) => sum + card.reviews, 0);
+    const correctReviews = cards.reduce((sum, card) => sum + card.correctReviews, 0);
+    return {
+      wordCount,
+      seen: cards.length,
+      learning: cards.length - mastered,
+      mastered,
+      mastery: wordCount > 0 ? Math.min(1, mastered / wordCount) : 0,
+      dueToday: cards.filter((card) => card.dueAt.getTime() < endOfToday).length,
+      reviews,
+      correctReviews,
+      accuracy: reviews > 0 ? correctReviews / reviews : null,
+      streak: streakOf(days, localDayKey(now, timeZone)),
+    };
+  }
+}
