@@ -4,3 +4,4 @@ export * from './lib/vocabulary-module';
 export * from './lib/http/review-http';
 export * from './lib/http/thematic-http';
 export * from './lib/http/dictionary-http';
+export * from './lib/http/learning-http';

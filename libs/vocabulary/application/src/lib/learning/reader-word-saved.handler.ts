@@ -1,0 +1,25 @@
+import { isEvent, type EventEnvelope } from '@tall/platform/event-contracts';
+import type { EventHandler } from '@tall/platform/events';
+import { RequestContext } from '@tall/platform/observability';
+import { ReaderTopics, ReaderWordSaved } from '@tall/reader/contracts';
+import type { LearningCardsService } from './learning-cards.service';
+
+export const READER_WORD_SAVED_HANDLER = 'vocabulary.learning.onReaderWordSaved';
+
+/**
+ * `reader.wordSaved` → a learning card (source `reader`). Idempotent by savedId: the card's id
+ * derives from the save, so a redelivery finds the card; a lemma already in the student's
+ * dictionary (any case) is not added twice.
+ */
+export function readerWordSavedHandler(cards: LearningCardsService): EventHandler {
+  return {
+    name: READER_WORD_SAVED_HANDLER,
+    topics: [ReaderTopics.words],
+    types: [ReaderWordSaved.type],
+    async handle(envelope: EventEnvelope): Promise<void> {
+      if (!isEvent(ReaderWordSaved, envelope)) return;
+      const word = ReaderWordSaved.schema.parse(envelope.payload);
+      await RequestContext.run({ correlationId: envelope.correlationId }, () => cards.addFromReader(word, envelope.id));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
+import { LOGGER, type Logger } from '@tall/platform/observability';
+import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
+import {
+  LEARNING_SETTINGS,
+  LEARNING_STORE,
+  LearningCardsService,
+  LearningRotationService,
+  readerWordSavedHandler,
+  ROTATION_STORE,
+  weeklyRotationHandler,
+  type LearningSettings,
+} from '@tall/vocabulary/application';
+import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { LEARNING_COLLECTIONS, type MongoLearningStore } from './mongo-learning-store';
+import type { MongoRotationStore } from './mongo-rotation-store';
+
+export const LEARNING_MAINTENANCE_JOB = 'learning-cards-maintenance';
+/** How often an instance looks for a week's rotation left unfinished (a crash, a lost lease). */
+const ROTATION_CHECK_MS = 60_000;
+/** Removed cards (ids only, their events published) are deleted this long after removal. */
+const REMOVED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+const RECONCILE_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const RECONCILE_PAGE = 500;
+
+@Injectable()
+export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(LEARNING_STORE) private readonly store: MongoLearningStore,
+    @Inject(ROTATION_STORE) private readonly rotations: MongoRotationStore,
+    @Inject(LEARNING_SETTINGS) private readonly settings: LearningSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly cards: LearningCardsService,
+    private readonly rotation: LearningRotationService,
+    private readonly registrar: EventsRegistrar,
+    private readonly routing: EventRouting,
+    private readonly jobs: ScheduledJobs,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.store.ensureIndexes(), this.rotations.ensureIndexes()]);
+    for (const collection of [LEARNING_COLLECTIONS.cards, LEARNING_COLLECTIONS.students, LEARNING_COLLECTIONS.rotations]) {
+      this.registrar.registerMongoSource(this.store.db, collection);
+    }
+    this.subscribe(weeklyRotationHandler(this.rotation));
+    this.subscribe(readerWordSavedHandler(this.cards));
+    this.jobs.register({
+      name: LEARNING_MAINTENANCE_JOB,
+      cron: '50 4 * * *',
+      timeZone: this.settings.timeZone,
+      period: (date) => dayKey(date, this.settings.timeZone),
+      run: ({ signal }) => this.maintain(signal),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    // Finishes a rotation an instance left unfinished; cheap when there is none (one small query).
+    this.rotation.kick();
+    this.timer = setInterval(() => this.rotation.kick(), ROTATION_CHECK_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.rotation.idle();
+  }
+
+  /** Daily: cohort sizes rechecked for students whose words changed lately; removed cards purged. */
+  private async maintain(signal: AbortSignal): Promise<void> {
+    const now = new Date();
+    let reconciled = 0;
+    let after: string | null = null;
+    for (;;) {
+      const students = await this.store.changedStudents(new Date(now.getTime() - RECONCILE_WINDOW_MS), after, RECONCILE_PAGE);
+      for (const userId of students) {
+        if (signal.aborted) return;
+        if (await this.store.reconcileCohortSizes(userId, now)) reconciled += 1;
+      }
+      if (students.length < RECONCILE_PAGE) break;
+      after = students[students.length - 1];
+    }
+    const purged = await this.store.purgeRemoved(new Date(now.getTime() - REMOVED_KEPT_MS));
+    this.logger.info({ reconciled, purged }, 'learning cards maintenance done');
+  }
+
+  /** A topic only a context missing from this build publishes (the reader, today) cannot be subscribed to. */
+  private subscribe(handler: EventHandler): void {
+    const unpublished = handler.topics.filter((topic) => !this.routing.publisherOf(topic));
+    if (unpublished.length > 0) {
+      this.logger.warn({ handler: handler.name, topics: unpublished }, 'no module of this build publishes these topics: handler not subscribed');
+      return;
+    }
+    this.registrar.registerHandler(VOCABULARY_MODULE.name, handler);
+  }
+}

@@ -1,0 +1,408 @@
+import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import type { EventEnvelope } from '@tall/platform/event-contracts';
+import { documentWithOutbox, withOutbox, type OutboxFields } from '@tall/platform/events';
+import type {
+  AppliedReview,
+  DueQuery,
+  InsertOutcome,
+  LearningCardRecord,
+  LearningStore,
+  RemovedCardRecord,
+  ReviewCompletion,
+  ReviewRecord,
+  StudentRecord,
+} from '@tall/vocabulary/application';
+import type { LearningRating, LearningWordSource } from '@tall/vocabulary/contracts';
+import type { FsrsMemory, LearningCardStateName } from '@tall/vocabulary/domain';
+
+/** Collections of learning cards in the vocabulary database; the prefix keeps them apart from the dictionary's. */
+export const LEARNING_COLLECTIONS = {
+  cards: 'learning_cards',
+  reviews: 'learning_reviews',
+  students: 'learning_students',
+  rotations: 'learning_rotations',
+} as const;
+
+/** One document per card: the word, its FSRS memory, the last applied reviews, and its outbox. */
+export interface CardDocument extends OutboxFields {
+  _id: string;
+  userId: string;
+  status: 'active' | 'removed';
+  lemma?: string;
+  lemmaKey: string;
+  article?: 'de' | 'het' | null;
+  translation?: string | null;
+  note?: string | null;
+  context?: string | null;
+  source: LearningWordSource;
+  wordId: string | null;
+  savedId?: string | null;
+  textId?: string | null;
+  cohortWeek: string;
+  addedAt: Date;
+  state: LearningCardStateName;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+  version: number;
+  lastReviews?: AppliedReview[];
+  removedAt?: Date;
+}
+
+interface ReviewDocument {
+  _id: string;
+  userId: string;
+  userWordId: string;
+  applied: boolean;
+  claimedAt: Date;
+  outcome?: ReviewRecord['outcome'];
+  cohortWeek?: string;
+  rating?: LearningRating;
+  stateBefore?: LearningCardStateName;
+  answeredAt?: Date;
+  durationMs?: number;
+  appliedAt?: Date;
+}
+
+/** Per student: cohort sizes (the rotation's projection), the active set, and the rotation's outbox. */
+export interface StudentDocument extends OutboxFields {
+  _id: string;
+  cohorts?: Record<string, number>;
+  /** Bumped by every change of `cohorts`, so a reconciliation never overwrites a newer change. */
+  rev?: number;
+  changedAt?: Date;
+  createdAt?: Date;
+  activeWeek?: string;
+  activeCohorts?: string[];
+  activeCards?: number;
+  newCohortCards?: number;
+  rotatedAt?: Date;
+  erased?: boolean;
+  erasedAt?: Date;
+}
+
+const ACTIVE = 'active' as const;
+const STATES: LearningCardStateName[] = ['new', 'learning', 'review', 'relearning'];
+
+export class MongoLearningStore implements LearningStore {
+  readonly cards: Collection<CardDocument>;
+  readonly reviews: Collection<ReviewDocument>;
+  readonly students: Collection<StudentDocument>;
+
+  constructor(readonly db: Db) {
+    this.cards = db.collection<CardDocument>(LEARNING_COLLECTIONS.cards);
+    this.reviews = db.collection<ReviewDocument>(LEARNING_COLLECTIONS.reviews);
+    this.students = db.collection<StudentDocument>(LEARNING_COLLECTIONS.students);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([
+      // Removed cards get a unique placeholder key, so a removed word can be added again.
+      this.cards.createIndex({ userId: 1, lemmaKey: 1 }, { unique: true, name: 'user_lemma_unique' }),
+      this.cards.createIndex({ userId: 1, status: 1, cohortWeek: 1, due: 1 }, { name: 'user_due' }),
+      this.cards.createIndex({ userId: 1, status: 1, addedAt: -1 }, { name: 'user_added' }),
+      this.cards.createIndex({ status: 1, removedAt: 1 }, { name: 'removed' }),
+      this.reviews.createIndex({ userId: 1, answeredAt: 1 }, { name: 'user_answered' }),
+      this.students.createIndex({ activeWeek: 1 }, { name: 'active_week' }),
+      this.students.createIndex({ changedAt: 1 }, { name: 'changed' }),
+    ]);
+  }
+
+  async insertCard(card: LearningCardRecord, events: readonly EventEnvelope[]): Promise<InsertOutcome> {
+    try {
+      await this.cards.insertOne(documentWithOutbox(toDocument(card), events));
+      return 'inserted';
+    } catch (error) {
+      if (!(error instanceof MongoServerError) || error.code !== 11000) throw error;
+      // FerretDB does not say which index refused: ask.
+      return (await this.cards.countDocuments({ _id: card.id }, { limit: 1 })) > 0 ? 'id-exists' : 'lemma-exists';
+    }
+  }
+
+  async findCard(userId: string, id: string): Promise<LearningCardRecord | null> {
+    const document = await this.cards.findOne({ _id: id, userId, status: ACTIVE });
+    return document ? toRecord(document) : null;
+  }
+
+  async findCardByLemmaKey(userId: string, lemmaKey: string): Promise<LearningCardRecord | null> {
+    const document = await this.cards.findOne({ userId, lemmaKey, status: ACTIVE });
+    return document ? toRecord(document) : null;
+  }
+
+  async listCards(userId: string, query: { search?: string; skip: number; limit: number }) {
+    const filter: Filter<CardDocument> = { userId, status: ACTIVE };
+    if (query.search) {
+      const pattern = escapeRegex(query.search);
+      filter.$or = [{ lemmaKey: { $regex: pattern } }, { translation: { $regex: pattern, $options: 'i' } }];
+    }
+    const [documents, total] = await Promise.all([
+      this.cards.find(filter, { projection: { _outbox: 0 } }).sort({ addedAt: -1, _id: -1 }).skip(query.skip).limit(query.limit).toArray(),
+      this.cards.countDocuments(filter),
+    ]);
+    return { items: documents.map(toRecord), total };
+  }
+
+  async removeCard(card: LearningCardRecord, removedAt: Date, events: readonly EventEnvelope[]): Promise<boolean> {
+    const result = await this.cards.updateOne(
+      { _id: card.id, userId: card.userId, status: ACTIVE },
+      withOutbox<CardDocument>(
+        {
+          $set: { status: 'removed', removedAt, lemmaKey: `~removed:${card.id}` },
+          // The word, its translation, note, sentence and text are the student's own: not kept once removed.
+          $unset: { lemma: '', translation: '', note: '', context: '', article: '', textId: '', savedId: '', lastReviews: '' },
+        },
+        events,
+      ),
+    );
+    return result.matchedCount === 1;
+  }
+
+  async saveReview(card: LearningCardRecord, review: { reviewId: string; memory: FsrsMemory; lastReviews: AppliedReview[] }, events: readonly EventEnvelope[]): Promise<boolean> {
+    const result = await this.cards.updateOne(
+      // `$nor` of an equality, not `$ne`: FerretDB 1.24 gets `$ne` on array subfields wrong.
+      { _id: card.id, userId: card.userId, status: ACTIVE, version: card.version, $nor: [{ 'lastReviews.reviewId': review.reviewId }] },
+      withOutbox<CardDocument>({ $set: { ...memoryFields(review.memory), lastReviews: review.lastReviews, version: card.version + 1 } }, events),
+    );
+    return result.matchedCount === 1;
+  }
+
+  async findReview(reviewId: string): Promise<ReviewRecord | null> {
+    const document = await this.reviews.findOne({ _id: reviewId });
+    return document ? toReviewRecord(document) : null;
+  }
+
+  async claimReview(claim: { reviewId: string; userId: string; userWordId: string; claimedAt: Date }): Promise<boolean> {
+    try {
+      await this.reviews.insertOne({ _id: claim.reviewId, userId: claim.userId, userWordId: claim.userWordId, applied: false, claimedAt: claim.claimedAt });
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
+    }
+  }
+
+  async completeReview(reviewId: string, completion: ReviewCompletion): Promise<void> {
+    await this.reviews.updateOne({ _id: reviewId }, { $set: { applied: true, ...completion } });
+  }
+
+  async releaseReview(reviewId: string): Promise<void> {
+    await this.reviews.deleteOne({ _id: reviewId, applied: false });
+  }
+
+  async dueCards(userId: string, query: DueQuery) {
+    const filter: Filter<CardDocument> = {
+      userId,
+      status: ACTIVE,
+      cohortWeek: { $in: [...query.cohorts] },
+      $or: [
+        { state: { $in: ['new', 'review'] }, due: { $lt: query.dueBefore } },
+        { state: { $in: ['learning', 'relearning'] }, due: { $lt: query.learningDueBefore } },
+      ],
+    };
+    const [documents, total] = await Promise.all([
+      this.cards.find(filter, { projection: { _outbox: 0 } }).sort({ due: 1, _id: 1 }).limit(query.limit).toArray(),
+      this.cards.countDocuments(filter),
+    ]);
+    return { items: documents.map(toRecord), total };
+  }
+
+  cohortSizes(userId: string): Promise<Record<string, number>> {
+    return this.countBy({ userId, status: ACTIVE }, 'cohortWeek');
+  }
+
+  dueByCohort(userId: string, before: Date): Promise<Record<string, number>> {
+    return this.countBy({ userId, status: ACTIVE, due: { $lt: before } }, 'cohortWeek');
+  }
+
+  async stateCounts(userId: string): Promise<Record<LearningCardStateName, number>> {
+    const counts = await this.countBy({ userId, status: ACTIVE }, 'state');
+    return Object.fromEntries(STATES.map((state) => [state, counts[state] ?? 0])) as Record<LearningCardStateName, number>;
+  }
+
+  async reviewCounts(userId: string, query: { todayFrom: Date; retentionFrom: Date }) {
+    const tests = { userId, applied: true, stateBefore: 'review' as const, answeredAt: { $gte: query.retentionFrom } };
+    const [today, retentionReviews, remembered] = await Promise.all([
+      this.reviews.countDocuments({ userId, applied: true, answeredAt: { $gte: query.todayFrom } }),
+      this.reviews.countDocuments(tests),
+      this.reviews.countDocuments({ ...tests, rating: { $in: ['hard', 'good', 'easy'] } }),
+    ]);
+    return { today, retentionReviews, remembered };
+  }
+
+  async student(userId: string): Promise<StudentRecord | null> {
+    const document = await this.students.findOne({ _id: userId }, { projection: { _outbox: 0 } });
+    return document ? toStudentRecord(document) : null;
+  }
+
+  async changeCohortSize(userId: string, cohortWeek: string, delta: number, at: Date): Promise<void> {
+    await this.students.updateOne(
+      { _id: userId },
+      {
+        $inc: { [`cohorts.${cohortWeek}`]: delta, rev: 1 },
+        $set: { changedAt: at },
+        $setOnInsert: { activeWeek: '', activeCohorts: [], createdAt: at },
+      },
+      { upsert: true },
+    );
+  }
+
+  async reconcileCohortSizes(userId: string, at: Date): Promise<boolean> {
+    const before = await this.students.findOne({ _id: userId }, { projection: { rev: 1, erased: 1 } });
+    if (!before || before.erased) return true;
+    const sizes = await this.cohortSizes(userId);
+    const result = await this.students.updateOne({ _id: userId, rev: before.rev ?? 0 }, { $set: { cohorts: sizes, reconciledAt: at } as Partial<StudentDocument> });
+    return result.matchedCount === 1;
+  }
+
+  /** Students whose cards changed since `since`, for the daily reconciliation. */
+  async changedStudents(since: Date, afterUserId: string | null, limit: number): Promise<string[]> {
+    const documents = await this.students
+      .find({ changedAt: { $gte: since }, ...(afterUserId === null ? {} : { _id: { $gt: afterUserId } }) }, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    return documents.map((document) => document._id);
+  }
+
+  /** Deletes removed cards once their events are out and they are older than `removedBefore`. */
+  async purgeRemoved(removedBefore: Date): Promise<number> {
+    const result = await this.cards.deleteMany({ status: 'removed', removedAt: { $lt: removedBefore }, _outboxPending: { $exists: false } });
+    return result.deletedCount;
+  }
+
+  async userData(userId: string) {
+    const [cards, reviews, student] = await Promise.all([
+      this.cards.find({ userId }, { projection: { _outbox: 0 } }).sort({ addedAt: 1, _id: 1 }).toArray(),
+      this.reviews.find({ userId }).sort({ answeredAt: 1, _id: 1 }).toArray(),
+      this.student(userId),
+    ]);
+    return {
+      cards: cards.filter((card) => card.status === ACTIVE).map(toRecord),
+      removed: cards
+        .filter((card) => card.status === 'removed')
+        .map((card): RemovedCardRecord => ({ id: card._id, cohortWeek: card.cohortWeek, removedAt: card.removedAt ?? card.addedAt })),
+      reviews: reviews.map(toReviewRecord),
+      student: student?.erased ? null : student,
+    };
+  }
+
+  async erase(userId: string, at: Date): Promise<void> {
+    await Promise.all([this.cards.deleteMany({ userId }), this.reviews.deleteMany({ userId })]);
+    // A tombstone, so that a late reader event does not bring words back; it holds no personal data.
+    await this.students.replaceOne({ _id: userId }, { erased: true, erasedAt: at }, { upsert: true });
+  }
+
+  private async countBy(match: Filter<CardDocument>, field: 'cohortWeek' | 'state'): Promise<Record<string, number>> {
+    const groups = await this.cards
+      .aggregate<{ _id: string; n: number }>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }])
+      .toArray();
+    return Object.fromEntries(groups.map((group) => [group._id, group.n]));
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function memoryFields(memory: FsrsMemory) {
+  return {
+    state: memory.state,
+    due: memory.due,
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    elapsedDays: memory.elapsedDays,
+    scheduledDays: memory.scheduledDays,
+    learningSteps: memory.learningSteps,
+    reps: memory.reps,
+    lapses: memory.lapses,
+    lastReview: memory.lastReview,
+  };
+}
+
+function toDocument(card: LearningCardRecord): CardDocument {
+  return {
+    _id: card.id,
+    userId: card.userId,
+    status: ACTIVE,
+    lemma: card.lemma,
+    lemmaKey: card.lemmaKey,
+    article: card.article,
+    translation: card.translation,
+    note: card.note,
+    context: card.context,
+    source: card.source,
+    wordId: card.wordId,
+    savedId: card.savedId,
+    textId: card.textId,
+    cohortWeek: card.cohortWeek,
+    addedAt: card.addedAt,
+    ...memoryFields(card.memory),
+    version: card.version,
+    lastReviews: card.lastReviews,
+  };
+}
+
+function toRecord(document: CardDocument): LearningCardRecord {
+  return {
+    id: document._id,
+    userId: document.userId,
+    lemma: document.lemma ?? '',
+    lemmaKey: document.lemmaKey,
+    article: document.article ?? null,
+    translation: document.translation ?? null,
+    note: document.note ?? null,
+    context: document.context ?? null,
+    source: document.source,
+    wordId: document.wordId ?? null,
+    savedId: document.savedId ?? null,
+    textId: document.textId ?? null,
+    cohortWeek: document.cohortWeek,
+    addedAt: document.addedAt,
+    memory: {
+      state: document.state,
+      due: document.due,
+      stability: document.stability,
+      difficulty: document.difficulty,
+      elapsedDays: document.elapsedDays,
+      scheduledDays: document.scheduledDays,
+      learningSteps: document.learningSteps,
+      reps: document.reps,
+      lapses: document.lapses,
+      lastReview: document.lastReview ?? null,
+    },
+    version: document.version,
+    lastReviews: document.lastReviews ?? [],
+  };
+}
+
+function toReviewRecord(document: ReviewDocument): ReviewRecord {
+  return {
+    reviewId: document._id,
+    userId: document.userId,
+    userWordId: document.userWordId,
+    applied: document.applied,
+    claimedAt: document.claimedAt,
+    outcome: document.outcome ?? null,
+    cohortWeek: document.cohortWeek ?? null,
+    rating: document.rating ?? null,
+    stateBefore: document.stateBefore ?? null,
+    answeredAt: document.answeredAt ?? null,
+    durationMs: document.durationMs ?? null,
+  };
+}
+
+function toStudentRecord(document: StudentDocument): StudentRecord {
+  return {
+    userId: document._id,
+    cohorts: document.cohorts ?? {},
+    activeWeek: document.activeWeek ?? '',
+    activeCohorts: document.activeCohorts ?? [],
+    erased: document.erased === true,
+  };
+}
