@@ -1,7 +1,7 @@
 import { fsrsScheduler, sm2Scheduler } from './schedulers';
 import { intervalPrediction, seededRandom, simulate, type Scheduler, type SchedulerCard } from './simulation';
 
-const options = { learners: 5, newPerDay: 5, introductionDays: 4, horizonDays: 30, seed: 7 };
+const options = { learners: 5, newPerDay: 5, introductionDays: 4, horizonDays: 30, halfLifeDays: [1.5, 5.5] as [number, number], seed: 7 };
 
 /** Reviews every card every `days` days; predicts a fixed probability. */
 const fixedInterval = (days: number, prediction: number): Scheduler<SchedulerCard> => ({

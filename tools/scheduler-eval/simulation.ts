@@ -6,7 +6,7 @@
  *
  * Ground truth (a half-life model with a spacing effect, deliberately not FSRS's own formula):
  *   recall probability after Δ days: p = 2^(−Δ / h)
- *   first study of a word: h = h0 · ease   (h0 per learner, 1.5–5.5 days; ease per word, 0.7–1.3)
+ *   first study of a word: h = h0 · ease   (h0 per learner, from a range; ease per word, 0.7–1.3)
  *   remembered at a review: h ← h · (1 + 4 · ease · (1 − p)^0.8)   (harder-won recall grows memory more; massed
  *   repetition while p ≈ 1 adds almost nothing)
  *   forgotten: h ← max(0.5, 0.5 · h)
@@ -41,6 +41,8 @@ export interface SimulationOptions {
   introductionDays: number;
   /** Retention is measured this many days after the start. */
   horizonDays: number;
+  /** Range of the half-life (days) a learner gives a newly studied word of average ease. */
+  halfLifeDays: [number, number];
   seed: number;
 }
 
@@ -81,11 +83,14 @@ function reinforce(memory: Memory, now: number, remembered: boolean, p: number):
   memory.lastSeen = now;
 }
 
+/**
+ * How the simulated learner rates a four-point card: a slip is "again", a recall that was a
+ * coin toss "hard", anything else "good". Nobody presses "easy": real learners rarely do, and
+ * an "easy" on a word seen minutes ago would flatter the four-point schedulers.
+ */
 function gradeOf(correct: boolean, p: number): Outcome['grade'] {
   if (!correct) return 'again';
-  if (p < 0.5) return 'hard';
-  if (p > 0.95) return 'easy';
-  return 'good';
+  return p < 0.5 ? 'hard' : 'good';
 }
 
 /** Minutes of a study session, and the time one review takes. */
@@ -101,8 +106,9 @@ export function simulate<C extends SchedulerCard>(scheduler: Scheduler<C>, optio
   let predictions = 0;
 
   for (let learner = 0; learner < options.learners; learner++) {
-    // Learners differ: some hold a newly studied word for 1.5 days, others for 5.5.
-    const learnerHalfLife = 1.5 + random() * 4;
+    // Learners differ: some hold a newly studied word twice or three times as long as others.
+    const [shortest, longest] = options.halfLifeDays;
+    const learnerHalfLife = shortest + random() * (longest - shortest);
     const cards: { card: C; memory: Memory }[] = [];
     for (let day = 0; day < options.horizonDays; day++) {
       let now = day + 0.75; // one evening session a day
