@@ -1,2 +1,12 @@
-export {};
 export * from './lib/learning';
+export * from './lib/dictionary/dictionary-store.port';
+export * from './lib/dictionary/dictionary.service';
+export * from './lib/thematic/thematic-settings';
+export * from './lib/thematic/thematic-store.port';
+export * from './lib/thematic/thematic-progress';
+export * from './lib/thematic/thematic-review.service';
+export * from './lib/thematic/thematic-session.service';
+export * from './lib/thematic/thematic-stats.service';
+export * from './lib/sync/learning-reviews.port';
+export * from './lib/sync/review-batch.service';
+export * from './lib/export/vocabulary-data.service';
