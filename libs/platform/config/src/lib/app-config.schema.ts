@@ -35,6 +35,17 @@ const durationList = z.string().transform((value, context) => {
   return durations;
 });
 
+/** `1,2,4,8` → [1, 2, 4, 8]: whole weeks 1..104, strictly increasing. */
+const weekCycle = z.string().transform((value, context) => {
+  const weeks = value.split(',').map((item) => item.trim()).filter(Boolean).map(Number);
+  const problem = weeks.findIndex((week, index) => !Number.isInteger(week) || week < 1 || week > 104 || (index > 0 && week <= weeks[index - 1]));
+  if (problem >= 0) {
+    context.addIssue({ code: 'custom', message: 'must be whole weeks from 1 to 104, strictly increasing, e.g. 1,2,4,8' });
+    return z.NEVER;
+  }
+  return weeks;
+});
+
 /**
  * Every environment variable Tall reads. The README's configuration table is the same list;
  * a test keeps the two in step.
@@ -83,6 +94,8 @@ export const appConfigSchema = z.object({
   CRON_ENABLED: flag.default(true),
   OPS_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_DIST_DIR: z.string().default('dist/clients/web/browser'),
+  LEARNING_DESIRED_RETENTION: z.coerce.number().min(0.7).max(0.99).default(0.9),
+  LEARNING_COHORT_CYCLE: weekCycle.default([1, 2, 4, 8]),
   // prefault: the default goes through the parser like a value that was set.
   THEMATIC_BOX_INTERVALS: durationList.prefault('0,1d,3d,7d,14d,30d,90d'),
   THEMATIC_TOP_BOXES: z.coerce.number().int().min(1).max(19).default(2),
