@@ -386,7 +386,13 @@ export class LearningCardsService {
     return createEvent(
       LearningWordAdded,
       { userId: card.userId, userWordId: card.id, source: card.source, wordId: card.wordId, cohortWeek: card.cohortWeek, at: card.addedAt.toISOString() },
-      { key: card.userId, correlationId: RequestContext.correlationId(), actorId: meta.actorId ?? null, causationId: meta.causationId ?? null },
+      {
+        key: card.userId,
+        correlationId: RequestContext.correlationId(),
+        actorId: meta.actorId ?? null,
+        causationId: meta.causationId ?? null,
+        occurredAt: this.clock(),
+      },
     );
   }
 
