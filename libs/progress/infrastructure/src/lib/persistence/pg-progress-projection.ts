@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { inTransaction, sqlIdentifier } from '@tall/platform/database';
+import type { AppliedEvent, ProgressProjection } from '@tall/progress/application';
+import { PROGRESS_TIME_ZONE } from '@tall/progress/contracts';
+import {
+  dayOf,
+  isoWeekOf,
+  thematicReviewEffect,
+  type ActivityResultRecorded,
+  type LearningReviewed,
+  type ProgressFact,
+  type ThematicReviewed,
+} from '@tall/progress/domain';
+
+/** Ids whose records a fact touches: their erasure stops it, and their lock orders it. */
+function subjectsOf(fact: ProgressFact): string[] {
+  return fact.kind === 'studentLinked' || fact.kind === 'studentUnlinked' ? [fact.teacherId, fact.studentId] : [fact.userId];
+}
+
+/** Column deltas of one activity on the user's counters. */
+interface ActivityDelta {
+  at: Date;
+  reviews: number;
+  correct: number;
+  thematic: number;
+  learning: number;
+  durationMs: number;
+  wordsSeen: number;
+  wordsMastered: number;
+}
+
+/**
+ * The read model's write side on PostgreSQL. Each fact is applied in one transaction with its
+ * inbox row, under a per-user advisory lock: facts of one user from different topics (processed
+ * concurrently by the relay's sources or by instances) serialise, so counters derived from
+ * several rows (days active, the latest run) are computed from committed rows only.
+ */
+export class PgProgressProjection implements ProgressProjection {
+  private readonly s: string;
+  private readonly lockClass: number;
+
+  constructor(
+    private readonly pool: Pool,
+    readonly schema: string,
+  ) {
+    this.s = sqlIdentifier(schema);
+    this.lockClass = createHash('sha256').update(`tall.progress.${schema}`).digest().readInt32BE(0);
+  }
+
+  async apply(event: AppliedEvent, fact: ProgressFact): Promise<boolean> {
+    const subjects = subjectsOf(fact);
+    return inTransaction(this.pool, async (tx) => {
+      // Sorted, so two facts locking the same pair of users cannot deadlock.
+      for (const id of [...new Set(subjects)].sort()) {
+        await tx.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [this.lockClass, lockObject(id)]);
+      }
+      if (!(await this.claim(tx, event, subjects))) return false;
+      await this.effect(tx, fact);
+      return true;
+    });
+  }
+
+  /** Records the event in the inbox, unless it was applied before or concerns an erased user. */
+  private async claim(tx: PoolClient, event: AppliedEvent, subjects: string[]): Promise<boolean> {
+    const { rowCount } = await tx.query(
+      `INSERT INTO ${this.s}.inbox (event_id, handler)
+       SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM ${this.s}.erased_users WHERE user_id = ANY($3::uuid[]))
+       ON CONFLICT DO NOTHING`,
+      [event.eventId, event.handler, subjects],
+    );
+    return rowCount === 1;
+  }
+
+  private async effect(tx: PoolClient, fact: ProgressFact): Promise<void> {
+    const s = this.s;
+    switch (fact.kind) {
+      case 'userRegistered':
+        await tx.query(
+          `INSERT INTO ${s}.users (user_id, role, registered_at) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id) DO UPDATE SET role = EXCLUDED.role, registered_at = EXCLUDED.registered_at`,
+          [fact.userId, fact.role, fact.at],
+        );
+        return;
+      case 'roleChanged':
+        await tx.query(`INSERT INTO ${s}.users (user_id, role) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET role = EXCLUDED.role`, [fact.userId, fact.role]);
+        return;
+      case 'statusChanged':
+        await tx.query(
+          `INSERT INTO ${s}.users (user_id, role, status) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id) DO UPDATE SET role = EXCLUDED.role, status = EXCLUDED.status`,
+          [fact.userId, fact.role, fact.status],
+        );
+        return;
+      case 'userDeleted':
+        await this.erase(tx, fact.userId, fact.at);
+        return;
+      case 'studentLinked':
+        await tx.query(`INSERT INTO ${s}.teacher_students (teacher_id, student_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          fact.teacherId,
+          fact.studentId,
+          fact.at,
+        ]);
+        return;
+      case 'studentUnlinked':
+        await tx.query(`DELETE FROM ${s}.teacher_students WHERE teacher_id = $1 AND student_id = $2`, [fact.teacherId, fact.studentId]);
+        return;
+      case 'thematicReviewed':
+        await this.thematicReview(tx, fact);
+        return;
+      case 'learningReviewed':
+        await this.learningReview(tx, fact);
+        return;
+      case 'activityResult':
+        await this.activityResult(tx, fact);
+        return;
+      case 'topicProgressed':
+        // Absolute counts: the latest `at` wins, whatever order they arrive in.
+        await tx.query(
+          `INSERT INTO ${s}.topic_progress (user_id, topic_id, topic_slug, level, word_count, seen, learning, mastered, mastery, progressed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (user_id, topic_id) DO UPDATE SET topic_slug = EXCLUDED.topic_slug, level = EXCLUDED.level, word_count = EXCLUDED.word_count,
+             seen = EXCLUDED.seen, learning = EXCLUDED.learning, mastered = EXCLUDED.mastered, mastery = EXCLUDED.mastery, progressed_at = EXCLUDED.progressed_at
+           WHERE topic_progress.progressed_at IS NULL OR topic_progress.progressed_at <= EXCLUDED.progressed_at`,
+          [fact.userId, fact.topicId, fact.topicSlug, fact.level, fact.wordCount, fact.seen, fact.learning, fact.mastered, fact.mastery, fact.at],
+        );
+        return;
+      case 'topicMastered':
+        await tx.query(
+          `INSERT INTO ${s}.topic_progress (user_id, topic_id, topic_slug, level, mastered_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (user_id, topic_id) DO UPDATE SET mastered_at = GREATEST(topic_progress.mastered_at, EXCLUDED.mastered_at),
+             topic_slug = COALESCE(topic_progress.topic_slug, EXCLUDED.topic_slug), level = COALESCE(topic_progress.level, EXCLUDED.level)`,
+          [fact.userId, fact.topicId, fact.topicSlug, fact.level, fact.at],
+        );
+        return;
+      case 'learningWordAdded':
+        await tx.query(
+          `INSERT INTO ${s}.learning_cards (user_id, user_word_id, cohort_week, source, added_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (user_id, user_word_id) DO UPDATE SET cohort_week = EXCLUDED.cohort_week, source = EXCLUDED.source, added_at = EXCLUDED.added_at`,
+          [fact.userId, fact.userWordId, fact.cohortWeek, fact.source, fact.at],
+        );
+        return;
+      case 'learningWordRemoved':
+        await tx.query(`DELETE FROM ${s}.learning_cards WHERE user_id = $1 AND user_word_id = $2`, [fact.userId, fact.userWordId]);
+        return;
+      case 'learningWeekRotated':
+        await tx.query(
+          `INSERT INTO ${s}.learning_weeks (user_id, week, active_cohorts, active_cards, new_cohort_cards, rotated_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (user_id, week) DO UPDATE SET active_cohorts = EXCLUDED.active_cohorts, active_cards = EXCLUDED.active_cards,
+             new_cohort_cards = EXCLUDED.new_cohort_cards, rotated_at = EXCLUDED.rotated_at
+           WHERE learning_weeks.rotated_at <= EXCLUDED.rotated_at`,
+          [fact.userId, fact.week, fact.activeCohorts, fact.activeCards, fact.newCohortCards, fact.at],
+        );
+        return;
+    }
+  }
+
+  private async thematicReview(tx: PoolClient, fact: ThematicReviewed): Promise<void> {
+    const correct = fact.correct ? 1 : 0;
+    const { rows } = await tx.query<{ known: boolean; previous_mastered: boolean | null; new_day: boolean }>(
+      `WITH previous AS (
+         SELECT mastered FROM ${this.s}.thematic_words WHERE user_id = $1 AND word_id = $2
+       ), word AS (
+         INSERT INTO ${this.s}.thematic_words (user_id, word_id, topic_id, box, mastered, reviews, correct, last_answered_at)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
+         ON CONFLICT (user_id, word_id) DO UPDATE SET topic_id = EXCLUDED.topic_id, box = EXCLUDED.box, mastered = EXCLUDED.mastered,
+           reviews = thematic_words.reviews + 1, correct = thematic_words.correct + EXCLUDED.correct,
+           last_answered_at = GREATEST(thematic_words.last_answered_at, EXCLUDED.last_answered_at)
+       ), day AS (${this.dayUpsert('$1', '$8', '1', '$6', '1', '0', '$9')})
+       SELECT EXISTS (SELECT 1 FROM previous) AS known, (SELECT mastered FROM previous) AS previous_mastered, (SELECT inserted FROM day) AS new_day`,
+      [fact.userId, fact.wordId, fact.topicId, fact.toBox, fact.mastered, correct, fact.answeredAt, dayOf(fact.answeredAt, PROGRESS_TIME_ZONE), fact.durationMs],
+    );
+    const { known, previous_mastered: previousMastered, new_day: newDay } = rows[0];
+    const effect = thematicReviewEffect(known ? { mastered: previousMastered === true } : null, fact.mastered);
+    if (effect.masteredChange !== 0) {
+      await tx.query(
+        `INSERT INTO ${this.s}.weekly_mastery (user_id, week, gained, lost) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, week) DO UPDATE SET gained = weekly_mastery.gained + EXCLUDED.gained, lost = weekly_mastery.lost + EXCLUDED.lost`,
+        [fact.userId, isoWeekOf(fact.answeredAt, PROGRESS_TIME_ZONE), effect.masteredChange > 0 ? 1 : 0, effect.masteredChange < 0 ? 1 : 0],
+      );
+    }
+    await this.countActivity(tx, fact.userId, newDay, {
+      at: fact.answeredAt,
+      reviews: 1,
+      correct,
+      thematic: 1,
+      learning: 0,
+      durationMs: fact.durationMs,
+      wordsSeen: effect.newWord ? 1 : 0,
+      wordsMastered: effect.masteredChange,
+    });
+  }
+
+  private async learningReview(tx: PoolClient, fact: LearningReviewed): Promise<void> {
+    const correct = fact.correct ? 1 : 0;
+    const { rows } = await tx.query<{ new_day: boolean }>(
+      `WITH card AS (
+         INSERT INTO ${this.s}.learning_cards (user_id, user_word_id, cohort_week, state, due_at, reviews, correct, last_answered_at)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
+         ON CONFLICT (user_id, user_word_id) DO UPDATE SET cohort_week = EXCLUDED.cohort_week, state = EXCLUDED.state, due_at = EXCLUDED.due_at,
+           reviews = learning_cards.reviews + 1, correct = learning_cards.correct + EXCLUDED.correct,
+           last_answered_at = GREATEST(learning_cards.last_answered_at, EXCLUDED.last_answered_at)
+       ), day AS (${this.dayUpsert('$1', '$8', '1', '$6', '0', '1', '$9')})
+       SELECT (SELECT inserted FROM day) AS new_day`,
+      [fact.userId, fact.userWordId, fact.cohortWeek, fact.state, fact.dueAt, correct, fact.answeredAt, dayOf(fact.answeredAt, PROGRESS_TIME_ZONE), fact.durationMs],
+    );
+    await this.countActivity(tx, fact.userId, rows[0].new_day, {
+      at: fact.answeredAt,
+      reviews: 1,
+      correct,
+      thematic: 0,
+      learning: 1,
+      durationMs: fact.durationMs,
+      wordsSeen: 0,
+      wordsMastered: 0,
+    });
+  }
+
+  private async activityResult(tx: PoolClient, fact: ActivityResultRecorded): Promise<void> {
+    const { rows } = await tx.query<{ new_day: boolean }>(
+      `WITH result AS (
+         INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
+         VALUES ($1, $2, $3, 1, $4, $4, $5, $5)
+         ON CONFLICT (user_id, kind, item_id) DO UPDATE SET attempts = activity_results.attempts + 1,
+           best_score = GREATEST(activity_results.best_score, EXCLUDED.best_score),
+           last_score = CASE WHEN EXCLUDED.last_at >= activity_results.last_at THEN EXCLUDED.last_score ELSE activity_results.last_score END,
+           first_at = LEAST(activity_results.first_at, EXCLUDED.first_at), last_at = GREATEST(activity_results.last_at, EXCLUDED.last_at)
+       ), day AS (${this.dayUpsert('$1', '$6', '0', '0', '0', '0', '0')})
+       SELECT (SELECT inserted FROM day) AS new_day`,
+      [fact.userId, fact.resultKind, fact.itemId, fact.score, fact.at, dayOf(fact.at, PROGRESS_TIME_ZONE)],
+    );
+    await this.countActivity(tx, fact.userId, rows[0].new_day, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+  }
+
+  /** One more activity on the user's day; `inserted` tells whether the day is new. */
+  private dayUpsert(user: string, day: string, reviews: string, correct: string, thematic: string, learning: string, durationMs: string): string {
+    return `INSERT INTO ${this.s}.daily_activity (user_id, day, activities, reviews, correct, thematic_reviews, learning_reviews, duration_ms)
+       VALUES (${user}, ${day}, 1, ${reviews}, ${correct}, ${thematic}, ${learning}, ${durationMs})
+       ON CONFLICT (user_id, day) DO UPDATE SET activities = daily_activity.activities + 1, reviews = daily_activity.reviews + EXCLUDED.reviews,
+         correct = daily_activity.correct + EXCLUDED.correct, thematic_reviews = daily_activity.thematic_reviews + EXCLUDED.thematic_reviews,
+         learning_reviews = daily_activity.learning_reviews + EXCLUDED.learning_reviews, duration_ms = daily_activity.duration_ms + EXCLUDED.duration_ms
+       RETURNING (xmax = 0) AS inserted`;
+  }
+
+  /**
+   * The user's counters. On a new active day, days active and the latest run are recounted from
+   * the day rows (the advisory lock makes them complete), so they depend only on the set of days,
+   * not on the order events arrived in.
+   */
+  private async countActivity(tx: PoolClient, userId: string, newDay: boolean, delta: ActivityDelta): Promise<void> {
+    const s = this.s;
+    const run = newDay
+      ? `WITH run AS (
+           SELECT max(day) AS end_day, count(*)::int AS length FROM (
+             SELECT day, day - (row_number() OVER (ORDER BY day))::int AS island, max(day) OVER () - (count(*) OVER ())::int AS last_island
+             FROM ${s}.daily_activity WHERE user_id = $1) days
+           WHERE island = last_island)`
+      : '';
+    const dayColumns = newDay ? ', days_active, run_end_day, run_length' : '';
+    const dayValues = newDay ? `, (SELECT count(*)::int FROM ${s}.daily_activity WHERE user_id = $1), (SELECT end_day FROM run), (SELECT length FROM run)` : '';
+    const dayUpdates = newDay ? ', days_active = EXCLUDED.days_active, run_end_day = EXCLUDED.run_end_day, run_length = EXCLUDED.run_length' : '';
+    await tx.query(
+      `${run}
+       INSERT INTO ${s}.users (user_id, first_active_at, last_active_at, reviews_total, reviews_correct, thematic_reviews, learning_reviews,
+         review_duration_ms, words_seen, words_mastered${dayColumns})
+       VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9${dayValues})
+       ON CONFLICT (user_id) DO UPDATE SET
+         first_active_at = LEAST(users.first_active_at, EXCLUDED.first_active_at),
+         last_active_at = GREATEST(users.last_active_at, EXCLUDED.last_active_at),
+         reviews_total = users.reviews_total + EXCLUDED.reviews_total,
+         reviews_correct = users.reviews_correct + EXCLUDED.reviews_correct,
+         thematic_reviews = users.thematic_reviews + EXCLUDED.thematic_reviews,
+         learning_reviews = users.learning_reviews + EXCLUDED.learning_reviews,
+         review_duration_ms = users.review_duration_ms + EXCLUDED.review_duration_ms,
+         words_seen = users.words_seen + EXCLUDED.words_seen,
+         words_mastered = users.words_mastered + EXCLUDED.words_mastered${dayUpdates}`,
+      [userId, delta.at, delta.reviews, delta.correct, delta.thematic, delta.learning, delta.durationMs, delta.wordsSeen, delta.wordsMastered],
+    );
+  }
+
+  /** Erasure: the user's rows go, their links both ways, and a tombstone stops late events of theirs. */
+  private async erase(tx: PoolClient, userId: string, at: Date): Promise<void> {
+    const s = this.s;
+    await tx.query(
+      `WITH tombstone AS (INSERT INTO ${s}.erased_users (user_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING),
+       a AS (DELETE FROM ${s}.users WHERE user_id = $1),
+       b AS (DELETE FROM ${s}.teacher_students WHERE teacher_id = $1 OR student_id = $1),
+       c AS (DELETE FROM ${s}.daily_activity WHERE user_id = $1),
+       d AS (DELETE FROM ${s}.thematic_words WHERE user_id = $1),
+       e AS (DELETE FROM ${s}.weekly_mastery WHERE user_id = $1),
+       f AS (DELETE FROM ${s}.topic_progress WHERE user_id = $1),
+       g AS (DELETE FROM ${s}.learning_cards WHERE user_id = $1),
+       h AS (DELETE FROM ${s}.learning_weeks WHERE user_id = $1)
+       DELETE FROM ${s}.activity_results WHERE user_id = $1`,
+      [userId, at],
+    );
+  }
+}
+
+/** A 32-bit lock id of a user id (collisions only serialise two users' facts). */
+function lockObject(id: string): number {
+  return createHash('sha256').update(id).digest().readInt32BE(0);
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
+import { TeacherStudentLinked, TeacherStudentUnlinked, UserCreated, UserDeleted, UserDisabled, UserRoleChanged } from '@tall/profile/contracts';
+import type { ProgressSourceTopics } from '@tall/progress/contracts';
+import {
+  LearningCardReviewed,
+  LearningWeekRotated,
+  LearningWordAdded,
+  LearningWordRemoved,
+  ThematicCardReviewed,
+  ThematicTopicMastered,
+  ThematicTopicProgressed,
+  type LearningRating,
+} from '@tall/vocabulary/contracts';
+
+const meta = (key: string, occurredAt?: Date) => ({ key, correlationId: 'progress-test', ...(occurredAt ? { occurredAt } : {}) });
+const iso = (date: Date | string) => new Date(date).toISOString();
+
+/**
+ * Envelopes as the profile and vocabulary relays publish them (key = the user, or the teacher
+ * for links). `retopic` moves them to test-only topics, so a test replays only its own events.
+ */
+export const progressTestEvents = {
+  userCreated: (userId: string, role: 'STUDENT' | 'TEACHER' | 'EDU_ADMIN' | 'TECH_ADMIN' = 'STUDENT', at = new Date('2026-05-01T08:00:00Z')) =>
+    createEvent(UserCreated, { userId, role, origin: 'admin', createdAt: iso(at) }, meta(userId)),
+  roleChanged: (userId: string, previousRole: 'STUDENT' | 'TEACHER', role: 'STUDENT' | 'TEACHER') =>
+    createEvent(UserRoleChanged, { userId, previousRole, role }, meta(userId)),
+  disabled: (userId: string) => createEvent(UserDisabled, { userId, role: 'STUDENT' }, meta(userId)),
+  deleted: (userId: string, at = new Date('2026-05-20T08:00:00Z')) => createEvent(UserDeleted, { userId, role: 'STUDENT', deletedAt: iso(at) }, meta(userId)),
+  linked: (teacherId: string, studentId: string, at = new Date('2026-05-01T09:00:00Z')) =>
+    createEvent(TeacherStudentLinked, { teacherId, studentId }, meta(teacherId, at)),
+  unlinked: (teacherId: string, studentId: string) => createEvent(TeacherStudentUnlinked, { teacherId, studentId, reason: 'unlinked' }, meta(teacherId)),
+  thematic: (userId: string, review: { wordId: string; topicId?: string; correct?: boolean; mastered?: boolean; toBox?: number; answeredAt: Date | string; durationMs?: number }) =>
+    createEvent(
+      ThematicCardReviewed,
+      {
+        userId,
+        reviewId: randomUUID(),
+        topicId: review.topicId ?? 'topic-food',
+        wordId: review.wordId,
+        mode: 'recall',
+        correct: review.correct ?? true,
+        fromBox: 0,
+        toBox: review.toBox ?? (review.mastered ? 5 : 2),
+        mastered: review.mastered ?? false,
+        dueAt: iso(new Date(new Date(review.answeredAt).getTime() + 86_400_000)),
+        answeredAt: iso(review.answeredAt),
+        durationMs: review.durationMs ?? 1500,
+      },
+      meta(userId),
+    ),
+  topicProgressed: (userId: string, topicId: string, counts: { seen: number; learning: number; mastered: number; wordCount?: number; at: Date | string }) =>
+    createEvent(
+      ThematicTopicProgressed,
+      {
+        userId,
+        topicId,
+        topicSlug: `slug-${topicId}`,
+        level: 'A1',
+        wordCount: counts.wordCount ?? 20,
+        seen: counts.seen,
+        learning: counts.learning,
+        mastered: counts.mastered,
+        mastery: counts.mastered / (counts.wordCount ?? 20),
+        at: iso(counts.at),
+      },
+      meta(userId),
+    ),
+  topicMastered: (userId: string, topicId: string, at: Date | string) =>
+    createEvent(ThematicTopicMastered, { userId, topicId, topicSlug: `slug-${topicId}`, level: 'A1', at: iso(at) }, meta(userId)),
+  wordAdded: (userId: string, userWordId: string, cohortWeek: string, at: Date | string) =>
+    createEvent(LearningWordAdded, { userId, userWordId, source: 'own', wordId: null, cohortWeek, at: iso(at) }, meta(userId)),
+  wordRemoved: (userId: string, userWordId: string, cohortWeek: string, at: Date | string) =>
+    createEvent(LearningWordRemoved, { userId, userWordId, cohortWeek, at: iso(at) }, meta(userId)),
+  learning: (userId: string, review: { userWordId: string; cohortWeek: string; rating?: LearningRating; dueAt: Date | string; answeredAt: Date | string }) =>
+    createEvent(
+      LearningCardReviewed,
+      {
+        userId,
+        reviewId: randomUUID(),
+        userWordId: review.userWordId,
+        cohortWeek: review.cohortWeek,
+        rating: review.rating ?? 'good',
+        state: 'review',
+        stability: 3.2,
+        difficulty: 5.1,
+        dueAt: iso(review.dueAt),
+        answeredAt: iso(review.answeredAt),
+        durationMs: 2000,
+      },
+      meta(userId),
+    ),
+  rotated: (userId: string, week: string, activeCohorts: string[], activeCards: number, at: Date | string) =>
+    createEvent(LearningWeekRotated, { userId, week, activeCohorts, activeCards, newCohortCards: 0, at: iso(at) }, meta(userId)),
+};
+
+/** The same envelope on a test topic (see PROGRESS_SOURCE_TOPICS for the real names). */
+export function retopic(envelope: EventEnvelope, real: ProgressSourceTopics, test: ProgressSourceTopics): EventEnvelope {
+  const source = (Object.keys(real) as Array<keyof ProgressSourceTopics>).find((key) => real[key] === envelope.topic);
+  if (!source) throw new Error(`${envelope.topic} is not a progress source topic`);
+  return { ...envelope, topic: test[source] };
+}
