@@ -1,0 +1,97 @@
+import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Db } from 'mongodb';
+import { EventRouting, EventsRegistrar } from '@tall/platform/events';
+import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
+import { RpcRegistry } from '@tall/platform/rpc';
+import { ScheduledJobs } from '@tall/platform/scheduling';
+import { DICTIONARY_STORE, THEMATIC_STORE, ThematicReviewService, VocabularyDataService } from '@tall/vocabulary/application';
+import { ExportVocabularyData, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import type { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
+import { SeedLoader } from './dictionary/seed-loader';
+import { VocabularyUserDeletedHandler } from './export/user-deleted.handler';
+import { THEMATIC_CARDS, THEMATIC_PROGRESS, type MongoThematicStore } from './thematic/mongo-thematic.store';
+
+export const VOCABULARY_DB = Symbol('VOCABULARY_DB');
+export const SEED_LOADER = Symbol('SEED_LOADER');
+export const THEMATIC_RECOVERY_JOB = 'vocabulary-thematic-recovery';
+const TIME_ZONE = 'Europe/Amsterdam';
+const PREPARE_WAIT_AT_START_MS = 5_000;
+
+/**
+ * Start-up of the vocabulary context (the thematic side; learning cards have their own): the
+ * outbox sources of the thematic topics, the erasure handler, the export call, the recovery
+ * job, then the indexes and the seed dictionary. When MongoDB does not answer at start the
+ * preparation goes on in the background and readiness reports the dictionary as down until done.
+ */
+@Injectable()
+export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private prepared = false;
+  private stopped = false;
+  private lastError: string | null = null;
+
+  constructor(
+    @Inject(VOCABULARY_DB) private readonly db: Db,
+    @Inject(DICTIONARY_STORE) private readonly dictionary: MongoDictionaryStore,
+    @Inject(THEMATIC_STORE) private readonly thematic: MongoThematicStore,
+    @Inject(SEED_LOADER) private readonly seed: SeedLoader,
+    @Inject(ThematicReviewService) private readonly reviews: ThematicReviewService,
+    @Inject(VocabularyDataService) private readonly data: VocabularyDataService,
+    @Inject(VocabularyUserDeletedHandler) private readonly userDeleted: VocabularyUserDeletedHandler,
+    @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
+    @Inject(EventRouting) private readonly routing: EventRouting,
+    @Inject(ScheduledJobs) private readonly jobs: ScheduledJobs,
+    @Inject(HealthRegistry) private readonly health: HealthRegistry,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() @Inject(RpcRegistry) private readonly rpc?: RpcRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.registrar.registerMongoSource(this.db, THEMATIC_CARDS);
+    this.registrar.registerMongoSource(this.db, THEMATIC_PROGRESS);
+    if (this.routing.publisherOf(this.userDeleted.topics[0])) {
+      this.registrar.registerHandler(VOCABULARY_MODULE.name, this.userDeleted);
+    } else {
+      this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
+    }
+    this.rpc?.provide(ExportVocabularyData, (input) => this.data.export(input.userId));
+    this.jobs.register({
+      name: THEMATIC_RECOVERY_JOB,
+      cron: '7 * * * *',
+      timeZone: TIME_ZONE,
+      period: (date) => date.toISOString().slice(0, 13),
+      run: async () => {
+        const completed = await this.reviews.recover();
+        if (completed > 0) this.logger.warn({ completed }, 'completed thematic reviews left pending by interrupted requests');
+      },
+    });
+    this.health.register({
+      name: 'vocabulary-dictionary',
+      check: async () => {
+        if (!this.prepared) throw new Error(`the dictionary is not loaded yet${this.lastError ? `: ${this.lastError}` : ''}`);
+      },
+    });
+    const preparing = this.prepare();
+    await Promise.race([preparing, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_AT_START_MS).unref())]);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
+  private async prepare(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.dictionary.ensureIndexes();
+        await this.thematic.ensureIndexes();
+        const report = await this.seed.load();
+        this.logger.info({ ...report }, report.outcome === 'loaded' ? 'seed dictionary loaded' : 'seed dictionary already loaded');
+        this.prepared = true;
+        return;
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ attempt, err: this.lastError }, 'vocabulary dictionary not prepared yet; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))).unref());
+      }
+    }
+  }
+}
