@@ -85,7 +85,7 @@ export const ThematicCardSchema = z.discriminatedUnion('mode', [
     ...CardBase,
     mode: z.literal('article'),
     /** de or het? */
-    prompt: z.object({ lemma: z.string(), translation: z.string(), options: z.tuple([z.literal('de'), z.literal('het')]) }),
+    prompt: z.object({ lemma: z.string(), translation: z.string(), options: z.array(z.enum(['de', 'het'])).length(2) }),
   }),
   z.object({
     ...CardBase,
