@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 
 const contexts = ['profile', 'pii', 'lobby', 'vocabulary', 'reader', 'listening', 'exercises', 'admin', 'progress', 'system'];
 // Learning contexts never see personal data, not even pii's contracts. Progress is not one of them:
@@ -37,9 +38,22 @@ export default [
             { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
             { sourceTag: 'platform:web', bannedExternalImports: serverOnly },
+            // The web client's libraries and app see only each other: the API reaches them through HTTP and generated types.
+            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client'] },
           ],
         },
       ],
     },
   },
+  // The web client: Angular's recommended rules, and its templates checked for accessibility.
+  ...angular.configs.tsRecommended.map((config) => ({ ...config, files: ['clients/web/**/*.ts'] })),
+  {
+    files: ['clients/web/**/*.ts'],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'tall', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'tall', style: 'camelCase' }],
+    },
+  },
+  ...[...angular.configs.templateRecommended, ...angular.configs.templateAccessibility].map((config) => ({ ...config, files: ['clients/web/**/*.html'] })),
 ];

@@ -7,12 +7,14 @@ const swc = ['@swc/jest', require('./tools/jest/swc-options')];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose 6 ships only ES modules, which Jest's CommonJS runtime cannot require on Node 20: compile it too.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose 6 and content-disposition 3 (used by @fastify/static) ship only ES modules, which Jest's
+  // CommonJS runtime cannot require on Node 20: compile them too.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|content-disposition)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stack/', '/fixtures/'],
+  // The web client's libraries run in a browser and are tested by the web client's own runner (Vitest).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stack/', '/fixtures/', '/libs/client/(?!api-codegen/)'],
 };
 
 module.exports = {

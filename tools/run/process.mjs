@@ -48,3 +48,66 @@ export function stackEnv() {
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
 }
+
+/**
+ * Runs a build or test tool that prints a final verdict but may not exit afterwards (the Angular
+ * builder's esbuild service can keep its event loop alive). Output passes through; once a line
+ * matches `succeeded` or `failed`, the process gets `graceMs` to exit by itself and is then ended,
+ * its verdict taken from that line. Returns the exit status (0 on a success verdict).
+ */
+export async function runSettled(command, args, { label = command, env = process.env, cwd = root, succeeded, failed, graceMs = 15_000 }) {
+  log(label);
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let verdict = null;
+    let timer = null;
+    const watch = (stream, sink) => {
+      let pending = '';
+      stream.on('data', (chunk) => {
+        sink.write(chunk);
+        pending += chunk.toString();
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) {
+          if (verdict === null && failed?.test(line)) verdict = 1;
+          else if (verdict === null && succeeded?.test(line)) verdict = 0;
+          if (verdict !== null && timer === null) {
+            timer = setTimeout(() => {
+              log(`${label}: finished but did not exit; ending it`);
+              child.kill('SIGTERM');
+            }, graceMs);
+          }
+        }
+      });
+    };
+    watch(child.stdout, process.stdout);
+    watch(child.stderr, process.stderr);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve(code === 0 ? 0 : verdict === 0 && signal ? 0 : (code ?? 1) || 1);
+    });
+  });
+}
+
+/**
+ * The browser of the web client's end-to-end tests: Debian's Chromium, installed with apt-get when
+ * missing (these machines run as root). Returns its path.
+ */
+export function ensureChromium() {
+  const chromium = '/usr/bin/chromium';
+  if (existsSync(chromium)) return chromium;
+  log('Chromium is missing: installing Debian\'s chromium package (apt-get, once)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? [] : ['sudo', '-n'];
+  const apt = (args) => {
+    const [command, ...rest] = [...asRoot, 'apt-get', ...args];
+    return spawnSync(command, rest, { stdio: 'inherit', env }).status;
+  };
+  if (apt(['install', '-y', '-q', 'chromium']) !== 0) {
+    apt(['update', '-q']);
+    if (apt(['install', '-y', '-q', 'chromium']) !== 0) throw new Error('could not install chromium with apt-get; install it (apt-get install chromium) and run again');
+  }
+  if (!existsSync(chromium)) throw new Error(`chromium was installed but ${chromium} is missing`);
+  return chromium;
+}

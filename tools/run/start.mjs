@@ -5,8 +5,9 @@ import { ensureDependencies, ensureStack, log, root } from './process.mjs';
 
 ensureDependencies();
 const stack = ensureStack();
-const { buildApi } = await import('./build.mjs');
+const { buildApi, buildWeb } = await import('./build.mjs');
 const main = buildApi();
+await buildWeb();
 
 // The developer's own environment wins over the local stack's defaults.
 const env = { NODE_ENV: 'development', ...stack, ...process.env };

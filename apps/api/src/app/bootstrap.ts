@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 import { eventRegistry } from './event-contracts';
 import { registerEventSchemas } from './schema-registry';
+import { serveWebClient } from './web-client';
 
 /** Builds the app without listening, so tests and the benchmark can host it on any port. */
 export async function bootstrap(
@@ -31,6 +32,7 @@ export async function bootstrap(
   app.enableShutdownHooks();
   configureHttp(app, logger);
   setupOpenApi(app);
+  await serveWebClient(app, config.WEB_DIST_DIR, logger.child({ component: 'web' }));
   await app.init();
   if (config.SCHEMA_REGISTRY_URL) {
     void registerEventSchemas(config.SCHEMA_REGISTRY_URL, eventRegistry, logger.child({ component: 'schema-registry' }));

@@ -1,9 +1,14 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 
-/** OpenAPI 3 at /api/docs (UI) and /api/docs-json: the source of the web client's API types. */
-export function setupOpenApi(app: NestFastifyApplication): void {
+/**
+ * The OpenAPI 3 document of the app's routes. Needs only the module graph and the routing
+ * (prefix, versioning), not running providers: the web client's type generator builds it from an
+ * app created in Nest's preview mode.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Tall API')
     .setDescription('The API of Tall, the learning platform of an accelerated Dutch-as-a-second-language programme.')
@@ -15,8 +20,12 @@ export function setupOpenApi(app: NestFastifyApplication): void {
       { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string' } },
     )
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), {
+  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+}
+
+/** OpenAPI 3 at /api/docs (UI) and /api/docs-json: the source of the web client's API types. */
+export function setupOpenApi(app: NestFastifyApplication): void {
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     useGlobalPrefix: false,
     jsonDocumentUrl: 'api/docs-json',
   });

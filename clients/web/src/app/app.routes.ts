@@ -1,0 +1,26 @@
+import type { Routes } from '@angular/router';
+import { signedIn, signedOut, withRole } from './core/auth.guards';
+
+export const routes: Routes = [
+  { path: 'sign-in', canActivate: [signedOut], title: 'titles.signIn', loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage) },
+  { path: 'sign-up', canActivate: [signedOut], title: 'titles.signUp', loadComponent: () => import('./auth/sign-up.page').then((m) => m.SignUpPage) },
+  { path: 'offline', title: 'titles.offline', loadComponent: () => import('./shell/offline.page').then((m) => m.OfflinePage) },
+  {
+    path: '',
+    canActivate: [signedIn],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', title: 'titles.lobby', loadComponent: () => import('./lobby/lobby.page').then((m) => m.LobbyPage) },
+      { path: 'account', title: 'titles.account', loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes) },
+      {
+        path: 'admin/users',
+        canActivate: [withRole('TECH_ADMIN', 'EDU_ADMIN')],
+        title: 'titles.users',
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      { path: 'ops', canActivate: [withRole('TECH_ADMIN')], title: 'titles.operations', loadChildren: () => import('./ops/ops.routes').then((m) => m.opsRoutes) },
+      { path: 'not-allowed', title: 'titles.notAllowed', loadComponent: () => import('./shell/not-found.page').then((m) => m.NotAllowedPage) },
+      { path: '**', title: 'titles.notFound', loadComponent: () => import('./shell/not-found.page').then((m) => m.NotFoundPage) },
+    ],
+  },
+];

@@ -1,0 +1,77 @@
+// Prints the API's OpenAPI document as JSON without starting anything: Nest's preview mode builds
+// the module graph and the routes but instantiates no provider, so no database, broker or secret
+// store is reached. Run with `node -r tools/ts/swc-register.js` (TypeScript from source).
+import 'reflect-metadata';
+// Before any DTO class is created (the app module's imports below create them).
+import './nullable-workaround.install';
+import { VersioningType, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { loadConfig } from '@tall/platform/config';
+import { UNVERSIONED_PATHS } from '@tall/platform/http';
+import { createLogger } from '@tall/platform/observability';
+// The app is no library and has no alias: this tool is the one place that needs its module graph.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AppModule } from '../../../../apps/api/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { createOpenApiDocument } from '../../../../apps/api/src/app/openapi';
+
+async function main(): Promise<void> {
+  // Placeholders: preview mode never connects, but the configuration must be valid to build the graph.
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://preview@127.0.0.1:9/preview',
+    MONGODB_URI: 'mongodb://127.0.0.1:9/preview',
+    SECRETS_DRIVER: 'local',
+    STORAGE_DRIVER: 'local',
+    STORAGE_LOCAL_SIGNING_SECRET: 'preview-only-signing-secret-never-used-to-sign',
+    LOG_LEVEL: 'silent',
+  });
+  const app = await NestFactory.create(AppModule.forRoot(config, createLogger({ level: 'silent' })), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  // The routing configureHttp sets up (it also reads providers, which preview mode does not create).
+  app.setGlobalPrefix('api', { exclude: UNVERSIONED_PATHS });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  const document = createOpenApiDocument(app);
+  for (const [name, classes] of sameNamedDtos(app)) {
+    process.stderr.write(`warning: ${classes} different DTO classes are named ${name}; the OpenAPI document (and the client's types) keep only one of them. Rename one.\n`);
+  }
+  process.stdout.write(JSON.stringify(document));
+}
+
+/**
+ * Swagger names a schema after its DTO class, so two classes of the same name (in two contexts)
+ * silently share one schema in the document. Finds them among the routes' bodies, parameters and
+ * responses.
+ */
+function sameNamedDtos(app: INestApplication): Array<[string, number]> {
+  const byName = new Map<string, Set<unknown>>();
+  const note = (type: unknown) => {
+    if (typeof type === 'function' && type.name.endsWith('Dto')) byName.set(type.name, (byName.get(type.name) ?? new Set()).add(type));
+  };
+  const container = (app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: unknown }> }> } }).container;
+  for (const module of container.getModules().values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        for (const type of (Reflect.getMetadata('design:paramtypes', prototype, name) as unknown[] | undefined) ?? []) note(type);
+        const responses = (Reflect.getMetadata('swagger/apiResponse', handler) as Record<string, { type?: unknown }> | undefined) ?? {};
+        for (const response of Object.values(responses)) note(response.type);
+      }
+    }
+  }
+  return [...byName].filter(([, classes]) => classes.size > 1).map(([name, classes]) => [name, classes.size]);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`Could not build the OpenAPI document: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,2 @@
+export * from './lib/auth.store';
+export * from './lib/device';

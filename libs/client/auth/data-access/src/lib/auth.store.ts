@@ -1,0 +1,101 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { ApiProblem, call, type AuthSession, type SessionUser, type TallApi, type components } from '@tall/client/api';
+
+export type SignInRequest = Pick<components['schemas']['LoginDto'], 'email' | 'password'>;
+export type SignUpRequest = Pick<components['schemas']['RegisterDto'], 'email' | 'password' | 'firstName' | 'lastName' | 'locale'>;
+
+export interface AuthState {
+  /** `restoring` while a refresh token from an earlier visit is being exchanged. */
+  status: 'restoring' | 'signed-out' | 'signed-in';
+  user: SessionUser | null;
+  busy: boolean;
+  problem: ApiProblem | null;
+  restore(): Promise<void>;
+  signIn(request: SignInRequest): Promise<boolean>;
+  signUp(request: SignUpRequest): Promise<boolean>;
+  /** Ends this browser's session. */
+  signOut(): Promise<void>;
+  /** Ends every session of the account, on every device. */
+  signOutEverywhere(): Promise<void>;
+  /** The account was erased: forget everything without asking the API. */
+  forget(): void;
+  clearProblem(): void;
+}
+
+export interface AuthStoreDeps {
+  api: TallApi;
+  session: AuthSession;
+  device: { id: string; name: string };
+}
+
+export type AuthStore = StoreApi<AuthState>;
+
+export function createAuthStore({ api, session, device }: AuthStoreDeps): AuthStore {
+  const store = createStore<AuthState>()((set, get) => {
+    const attempt = async (work: () => Promise<void>): Promise<boolean> => {
+      set({ busy: true, problem: null });
+      try {
+        await work();
+        set({ busy: false });
+        return true;
+      } catch (error) {
+        set({ busy: false, problem: error instanceof ApiProblem ? error : ApiProblem.network(error) });
+        return false;
+      }
+    };
+    return {
+      status: session.hasRefreshToken() ? 'restoring' : 'signed-out',
+      user: null,
+      busy: false,
+      problem: null,
+
+      async restore() {
+        if (!session.hasRefreshToken()) {
+          set({ status: 'signed-out', user: null });
+          return;
+        }
+        set({ status: 'restoring' });
+        await session.refresh();
+        // Offline with a refresh token kept: stay signed in on what we know and let the app work from its cache.
+        set(session.user ? { status: 'signed-in', user: session.user } : { status: session.hasRefreshToken() ? 'restoring' : 'signed-out', user: null });
+      },
+
+      signIn: (request) =>
+        attempt(async () => {
+          session.establish(await call(api.POST('/api/v1/auth/login', { body: { ...request, deviceId: device.id, deviceName: device.name } })));
+        }),
+
+      signUp: (request) =>
+        attempt(async () => {
+          session.establish(await call(api.POST('/api/v1/auth/register', { body: { ...request, deviceId: device.id, deviceName: device.name } })));
+        }),
+
+      async signOut() {
+        const refreshToken = session.refreshToken;
+        if (refreshToken && session.accessToken) {
+          // Best effort: the tokens are forgotten here whether or not the API heard of it.
+          await call(api.POST('/api/v1/auth/logout', { body: { refreshToken } })).catch(() => undefined);
+        }
+        session.clear();
+      },
+
+      async signOutEverywhere() {
+        const ended = await attempt(async () => {
+          await call(api.POST('/api/v1/auth/logout-all'));
+        });
+        if (ended) session.clear();
+      },
+
+      forget() {
+        session.clear();
+      },
+
+      clearProblem() {
+        if (get().problem) set({ problem: null });
+      },
+    };
+  });
+
+  session.onChange((user) => store.setState(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null }));
+  return store;
+}

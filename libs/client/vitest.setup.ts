@@ -1,0 +1,2 @@
+// IndexedDB for the offline review queue's tests.
+import 'fake-indexeddb/auto';
