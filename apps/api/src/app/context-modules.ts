@@ -8,6 +8,8 @@ import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { ProfileModule } from '@tall/profile/infrastructure';
 import { SYSTEM_MODULE } from '@tall/system/contracts';
 import { SystemModule } from '@tall/system/infrastructure';
+import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { VocabularyModule } from '@tall/vocabulary/infrastructure';
 
 export interface ContextModule {
   name: string;
@@ -25,6 +27,7 @@ export const CONTEXT_MODULES: ContextModule[] = [
     ...LOBBY_MODULE,
     module: (config) => LobbyModule.forRoot({ mongoUri: config.MONGODB_URI, builtModules: () => CONTEXT_MODULES.map((context) => context.name) }),
   },
+  { ...VOCABULARY_MODULE, module: (config) => VocabularyModule.forRoot(vocabularyOptions(config)) },
 ];
 
 function profileOptions(config: AppConfig) {
@@ -38,5 +41,18 @@ function profileOptions(config: AppConfig) {
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
     defaultClientVersions: { web: config.MIN_CLIENT_VERSION_WEB, android: config.MIN_CLIENT_VERSION_ANDROID, desktop: config.MIN_CLIENT_VERSION_DESKTOP },
     admin: config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } : undefined,
+  };
+}
+
+function vocabularyOptions(config: AppConfig) {
+  return {
+    mongoUri: config.MONGODB_URI,
+    thematic: {
+      boxIntervalsMs: config.THEMATIC_BOX_INTERVALS,
+      topBoxes: config.THEMATIC_TOP_BOXES,
+      masteryThreshold: config.THEMATIC_MASTERY_THRESHOLD,
+      sessionSize: config.THEMATIC_SESSION_SIZE,
+    },
+    learning: { desiredRetention: config.LEARNING_DESIRED_RETENTION, cohortCycleWeeks: config.LEARNING_COHORT_CYCLE },
   };
 }
