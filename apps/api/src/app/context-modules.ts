@@ -2,6 +2,8 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { AppConfig } from '@tall/platform/config';
 import { PII_MODULE } from '@tall/pii/contracts';
 import { PiiModule } from '@tall/pii/infrastructure';
+import { PROGRESS_MODULE } from '@tall/progress/contracts';
+import { ProgressModule } from '@tall/progress/infrastructure';
 import { LOBBY_MODULE } from '@tall/lobby/contracts';
 import { LobbyModule } from '@tall/lobby/infrastructure';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
@@ -23,6 +25,7 @@ export const CONTEXT_MODULES: ContextModule[] = [
   { ...SYSTEM_MODULE, module: () => SystemModule },
   { ...PROFILE_MODULE, module: (config) => ProfileModule.forRoot(profileOptions(config)) },
   { ...PII_MODULE, module: () => PiiModule },
+  { ...PROGRESS_MODULE, module: (config) => ProgressModule.forRoot({ kafkaBrokers: config.KAFKA_BROKERS, kafkaClientId: config.KAFKA_CLIENT_ID }) },
   {
     ...LOBBY_MODULE,
     module: (config) => LobbyModule.forRoot({ mongoUri: config.MONGODB_URI, builtModules: () => CONTEXT_MODULES.map((context) => context.name) }),
