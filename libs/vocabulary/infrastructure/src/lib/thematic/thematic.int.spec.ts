@@ -3,7 +3,8 @@ import type { Principal } from '@tall/platform/auth';
 import { ThematicCardReviewed, ThematicTopicMastered, ThematicTopicProgressed } from '@tall/vocabulary/contracts';
 import { seedTopicId, seedWordId } from '@tall/vocabulary/domain';
 import { startVocabularyApp, student, type VocabularyTestApp } from '../../test-support/vocabulary-test-app';
-import { THEMATIC_CARDS } from './mongo-thematic.store';
+import { ThematicReviewService } from '@tall/vocabulary/application';
+import { THEMATIC_CARDS, THEMATIC_REVIEWS } from './mongo-thematic.store';
 
 const kitchen = seedTopicId('kitchen');
 const school = seedTopicId('school');
@@ -313,6 +314,44 @@ describe('thematic cards (Nest app on MongoDB)', () => {
       expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(answers.filter((answer) => !answer.body.duplicate)).toHaveLength(1);
       expect(await card(me, word.koken)).toMatchObject({ reviews: 1 });
+    });
+
+    it('completes a review whose request died after claiming it, when the review is sent again', async () => {
+      const me = student();
+      const reviewId = randomUUID();
+      const answeredAt = vocab.clock.now;
+      await vocab.db.collection(THEMATIC_REVIEWS).insertOne({
+        _id: `${me.userId}:${reviewId}` as never,
+        userId: me.userId,
+        reviewId,
+        wordId: word.tafel,
+        topicId: kitchen,
+        mode: 'recall',
+        answeredAt,
+        durationMs: 700,
+        day: '2026-03-02',
+        correct: true,
+        expected: 'de tafel',
+        status: 'pending',
+        claimedAt: new Date(answeredAt.getTime() - 120_000),
+      });
+      const again = await vocab.request('POST', '/thematic/reviews', me, { reviewId, wordId: word.tafel, mode: 'recall', answer: 'tafel', answeredAt: answeredAt.toISOString(), durationMs: 700 });
+      expect(again.body).toMatchObject({ correct: true, box: 2, duplicate: true });
+      expect(await card(me, word.tafel)).toMatchObject({ reviews: 1, box: 2 });
+      expect(await vocab.db.collection(THEMATIC_REVIEWS).findOne({ _id: `${me.userId}:${reviewId}` as never })).toMatchObject({ status: 'applied', box: 2 });
+    });
+
+    it('lets the recovery job finish a review whose card was written before the crash, without applying it twice', async () => {
+      const me = student();
+      const applied = await review(me, word.mes, 'recall', 'mes');
+      expect(applied.body.box).toBe(2);
+      // The request died after the card write, before the claim was marked applied.
+      await vocab.db
+        .collection(THEMATIC_REVIEWS)
+        .updateOne({ userId: me.userId }, { $set: { status: 'pending', claimedAt: new Date(vocab.clock.now.getTime() - 120_000) }, $unset: { box: '', fromBox: '', dueAt: '' } });
+      expect(await vocab.app.get(ThematicReviewService).recover()).toBeGreaterThanOrEqual(1);
+      expect(await vocab.db.collection(THEMATIC_REVIEWS).findOne({ userId: me.userId })).toMatchObject({ status: 'applied', box: 2, fromBox: 0 });
+      expect(await card(me, word.mes)).toMatchObject({ reviews: 1, box: 2 });
     });
 
     it('loses no review when two devices answer the same word at once', async () => {
