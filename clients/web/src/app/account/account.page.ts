@@ -8,7 +8,6 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { UiLanguage } from '../core/i18n';
 import { fromStore } from '../core/store-signal';
@@ -33,7 +32,6 @@ export class AccountPage {
   private readonly authStore = inject(AUTH_STORE);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(UiLanguage);
   protected readonly account = fromStore(this.store);
@@ -124,10 +122,8 @@ export class AccountPage {
 
   protected async deleteAccount(): Promise<void> {
     const deleted = await this.dialog.open(DeleteAccountDialog, { data: { store: this.store }, width: '480px', maxWidth: '95vw', autoFocus: 'first-tabbable' }).afterClosed().toPromise();
-    if (deleted === true) {
-      this.authStore.getState().forget();
-      await this.router.navigate(['/sign-in'], { queryParams: { deleted: 1 } });
-    }
+    // The shell takes the user to sign-in, which says the account is gone.
+    if (deleted === true) this.authStore.getState().forget('account-deleted');
   }
 
   private toast(key: string): void {

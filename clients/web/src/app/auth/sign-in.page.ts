@@ -23,6 +23,8 @@ import { AuthFrame } from './auth-frame';
 export class SignInPage {
   /** Where to go after signing in (from the guard), e.g. `/account`. */
   readonly next = input<string>();
+  /** Set after the account was erased: say so. */
+  readonly deleted = input<string>();
   private readonly store = inject(AUTH_STORE);
   private readonly router = inject(Router);
   protected readonly auth = fromStore(this.store);

@@ -34,7 +34,8 @@ export class Shell {
   constructor() {
     // Signed out here or in another tab, or the refresh token was refused: back to sign-in.
     effect(() => {
-      if (this.auth().status === 'signed-out') void this.router.navigate(['/sign-in']);
+      const { status, endedBecause } = this.auth();
+      if (status === 'signed-out') void this.router.navigate(['/sign-in'], { queryParams: endedBecause === 'account-deleted' ? { deleted: 1 } : {} });
     });
     const onStorage = (event: StorageEvent) => {
       if (event.key === 'tall.refreshToken' && event.newValue === null) this.authStore.getState().forget();

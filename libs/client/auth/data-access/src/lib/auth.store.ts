@@ -10,6 +10,8 @@ export interface AuthState {
   user: SessionUser | null;
   busy: boolean;
   problem: ApiProblem | null;
+  /** Why the last session ended, when the app should say so (the account was erased). */
+  endedBecause: 'account-deleted' | null;
   restore(): Promise<void>;
   signIn(request: SignInRequest): Promise<boolean>;
   signUp(request: SignUpRequest): Promise<boolean>;
@@ -17,8 +19,8 @@ export interface AuthState {
   signOut(): Promise<void>;
   /** Ends every session of the account, on every device. */
   signOutEverywhere(): Promise<void>;
-  /** The account was erased: forget everything without asking the API. */
-  forget(): void;
+  /** The session is over without asking the API (the account was erased, another tab signed out). */
+  forget(reason?: 'account-deleted'): void;
   clearProblem(): void;
 }
 
@@ -48,6 +50,7 @@ export function createAuthStore({ api, session, device }: AuthStoreDeps): AuthSt
       user: null,
       busy: false,
       problem: null,
+      endedBecause: null,
 
       async restore() {
         if (!session.hasRefreshToken()) {
@@ -86,7 +89,8 @@ export function createAuthStore({ api, session, device }: AuthStoreDeps): AuthSt
         if (ended) session.clear();
       },
 
-      forget() {
+      forget(reason) {
+        set({ endedBecause: reason ?? null });
         session.clear();
       },
 
@@ -96,6 +100,6 @@ export function createAuthStore({ api, session, device }: AuthStoreDeps): AuthSt
     };
   });
 
-  session.onChange((user) => store.setState(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null }));
+  session.onChange((user) => store.setState(user ? { status: 'signed-in', user, endedBecause: null } : { status: 'signed-out', user: null }));
   return store;
 }
