@@ -11,6 +11,31 @@ export const routes: Routes = [
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', title: 'titles.lobby', loadComponent: () => import('./lobby/lobby.page').then((m) => m.LobbyPage) },
+      {
+        path: 'learn/thematic-cards',
+        canActivate: [withRole('STUDENT')],
+        title: 'titles.thematic',
+        loadChildren: () => import('./learn/thematic/thematic.routes').then((m) => m.thematicRoutes),
+      },
+      {
+        path: 'learn/learning-cards',
+        canActivate: [withRole('STUDENT')],
+        title: 'titles.learning',
+        loadChildren: () => import('./learn/learning/learning.routes').then((m) => m.learningRoutes),
+      },
+      { path: 'progress', canActivate: [withRole('STUDENT')], title: 'titles.progress', loadChildren: () => import('./progress/progress.routes').then((m) => m.progressRoutes) },
+      {
+        path: 'teacher/students',
+        canActivate: [withRole('TEACHER', 'EDU_ADMIN')],
+        title: 'titles.students',
+        loadChildren: () => import('./teacher/teacher.routes').then((m) => m.teacherRoutes),
+      },
+      {
+        path: 'admin/students',
+        canActivate: [withRole('EDU_ADMIN')],
+        title: 'titles.students',
+        loadChildren: () => import('./teacher/teacher.routes').then((m) => m.teacherRoutes),
+      },
       { path: 'account', title: 'titles.account', loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes) },
       {
         path: 'admin/users',

@@ -2,6 +2,7 @@ import { inject, InjectionToken, Injector, makeEnvironmentProviders, type Enviro
 import { AuthSession, call, createApiFetch, createTallApi, webLock, type TallApi, type TokenStorage } from '@tall/client/api';
 import { createAuthStore, deviceId, deviceName, type AuthStore } from '@tall/client/auth/data-access';
 import { createLobbyStore, type LobbyStore } from '@tall/client/lobby/data-access';
+import { createOfflineStore, ReviewOutbox, type OfflineStore } from '@tall/client/offline/data-access';
 import { ClientUpdate } from './client-update';
 import { WEB_CLIENT_VERSION } from './client-version';
 
@@ -14,6 +15,8 @@ export const API_FETCH = new InjectionToken<(request: Request) => Promise<Respon
 export const TALL_API = new InjectionToken<TallApi>('TALL_API');
 export const AUTH_STORE = new InjectionToken<AuthStore>('AUTH_STORE');
 export const LOBBY_STORE = new InjectionToken<LobbyStore>('LOBBY_STORE');
+/** Reviews answered offline, waiting in IndexedDB for the batch sync. */
+export const OFFLINE_STORE = new InjectionToken<OfflineStore>('OFFLINE_STORE');
 
 /** The API client, the session and the stores every area shares. Area stores are provided by their lazy routes. */
 export function provideTallClient(): EnvironmentProviders {
@@ -55,5 +58,14 @@ export function provideTallClient(): EnvironmentProviders {
       },
     },
     { provide: LOBBY_STORE, useFactory: () => createLobbyStore(inject(TALL_API)) },
+    {
+      provide: OFFLINE_STORE,
+      useFactory: () => {
+        const api = inject(TALL_API);
+        const session = inject(AUTH_SESSION);
+        const outbox = new ReviewOutbox((reviews) => call(api.POST('/api/v1/vocabulary/reviews/batch', { body: { reviews } })));
+        return createOfflineStore(outbox, () => session.user?.id ?? null);
+      },
+    },
   ]);
 }

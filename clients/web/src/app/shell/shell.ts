@@ -11,7 +11,7 @@ import { filter } from 'rxjs';
 import { LANGUAGES, UiLanguage } from '../core/i18n';
 import { Connectivity } from '../core/connectivity';
 import { fromStore } from '../core/store-signal';
-import { AUTH_STORE, LOBBY_STORE } from '../core/tall-client';
+import { AUTH_STORE, LOBBY_STORE, OFFLINE_STORE } from '../core/tall-client';
 
 /** The signed-in frame: the top bar (home, language, account menu) around every area. */
 @Component({
@@ -26,6 +26,8 @@ export class Shell {
   private readonly lobbyStore = inject(LOBBY_STORE);
   private readonly router = inject(Router);
   protected readonly auth = fromStore(this.authStore);
+  private readonly offlineStore = inject(OFFLINE_STORE);
+  protected readonly offline = fromStore(this.offlineStore);
   protected readonly connectivity = inject(Connectivity);
   protected readonly language = inject(UiLanguage);
   protected readonly languages = LANGUAGES;
@@ -36,6 +38,11 @@ export class Shell {
     effect(() => {
       const { status, endedBecause } = this.auth();
       if (status === 'signed-out') void this.router.navigate(['/sign-in'], { queryParams: endedBecause === 'account-deleted' ? { deleted: 1 } : {} });
+    });
+    // Answers kept offline go out at start and whenever the connection comes back.
+    void this.offlineStore.getState().refresh();
+    effect(() => {
+      if (this.connectivity.online() && this.auth().status === 'signed-in') void this.offlineStore.getState().sync();
     });
     const onStorage = (event: StorageEvent) => {
       if (event.key === 'tall.refreshToken' && event.newValue === null) this.authStore.getState().forget();

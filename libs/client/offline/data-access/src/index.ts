@@ -1,0 +1,2 @@
+export * from './lib/review-outbox';
+export * from './lib/offline.store';

@@ -1,0 +1,2 @@
+export * from './lib/thematic.store';
+export * from './lib/learning.store';
