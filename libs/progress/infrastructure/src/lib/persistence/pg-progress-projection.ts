@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction, sqlIdentifier } from '@tall/platform/database';
+import { sqlIdentifier } from '@tall/platform/database';
 import type { AppliedEvent, ProgressProjection } from '@tall/progress/application';
 import { PROGRESS_TIME_ZONE } from '@tall/progress/contracts';
 import {
@@ -50,15 +50,39 @@ export class PgProgressProjection implements ProgressProjection {
 
   async apply(event: AppliedEvent, fact: ProgressFact): Promise<boolean> {
     const subjects = subjectsOf(fact);
-    return inTransaction(this.pool, async (tx) => {
-      // Sorted, so two facts locking the same pair of users cannot deadlock.
-      for (const id of [...new Set(subjects)].sort()) {
-        await tx.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [this.lockClass, lockObject(id)]);
+    // Sorted, so two facts locking the same pair of users cannot deadlock. The lock ids are
+    // integers computed here, so BEGIN and the locks travel in one round trip.
+    const locks = [...new Set(subjects)]
+      .sort()
+      .map((id) => `SELECT pg_advisory_xact_lock(${this.lockClass}, ${lockObject(id)});`)
+      .join(' ');
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query(`BEGIN; ${locks}`);
+      const applied = await this.applyLocked(client, event, fact, subjects);
+      await client.query('COMMIT');
+      return applied;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true; // the connection itself failed: not back into the pool
       }
-      if (!(await this.claim(tx, event, subjects))) return false;
-      await this.effect(tx, fact);
-      return true;
-    });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async applyLocked(tx: PoolClient, event: AppliedEvent, fact: ProgressFact, subjects: string[]): Promise<boolean> {
+    // Activities, by far the most frequent, claim the inbox inside their first statement.
+    if (fact.kind === 'thematicReviewed') return this.thematicReview(tx, event, fact);
+    if (fact.kind === 'learningReviewed') return this.learningReview(tx, event, fact);
+    if (fact.kind === 'activityResult') return this.activityResult(tx, event, fact);
+    if (!(await this.claim(tx, event, subjects))) return false;
+    await this.effect(tx, fact);
+    return true;
   }
 
   /** Records the event in the inbox, unless it was applied before or concerns an erased user. */
@@ -70,6 +94,14 @@ export class PgProgressProjection implements ProgressProjection {
       [event.eventId, event.handler, subjects],
     );
     return rowCount === 1;
+  }
+
+  /** The same claim as a CTE (`claim`): the statement's other parts run only when it inserted. */
+  private claimCte(eventId: string, handler: string, user: string): string {
+    return `claim AS (
+         INSERT INTO ${this.s}.inbox (event_id, handler)
+         SELECT ${eventId}::uuid, ${handler}::text WHERE NOT EXISTS (SELECT 1 FROM ${this.s}.erased_users WHERE user_id = ${user}::uuid)
+         ON CONFLICT DO NOTHING RETURNING 1)`;
   }
 
   private async effect(tx: PoolClient, fact: ProgressFact): Promise<void> {
@@ -106,14 +138,9 @@ export class PgProgressProjection implements ProgressProjection {
         await tx.query(`DELETE FROM ${s}.teacher_students WHERE teacher_id = $1 AND student_id = $2`, [fact.teacherId, fact.studentId]);
         return;
       case 'thematicReviewed':
-        await this.thematicReview(tx, fact);
-        return;
       case 'learningReviewed':
-        await this.learningReview(tx, fact);
-        return;
       case 'activityResult':
-        await this.activityResult(tx, fact);
-        return;
+        throw new Error(`${fact.kind} is applied with its own claim (applyLocked)`);
       case 'topicProgressed':
         // Absolute counts: the latest `at` wins, whatever order they arrive in.
         await tx.query(
@@ -155,87 +182,86 @@ export class PgProgressProjection implements ProgressProjection {
     }
   }
 
-  private async thematicReview(tx: PoolClient, fact: ThematicReviewed): Promise<void> {
+  private async thematicReview(tx: PoolClient, event: AppliedEvent, fact: ThematicReviewed): Promise<boolean> {
     const correct = fact.correct ? 1 : 0;
-    const { rows } = await tx.query<{ known: boolean; previous_mastered: boolean | null; new_day: boolean }>(
-      `WITH previous AS (
-         SELECT mastered FROM ${this.s}.thematic_words WHERE user_id = $1 AND word_id = $2
+    const { rows } = await tx.query<{ claimed: boolean; known: boolean; previous_mastered: boolean | null; new_day: boolean }>(
+      `WITH ${this.claimCte('$10', '$11', '$1')},
+       previous AS (
+         SELECT mastered FROM ${this.s}.thematic_words WHERE user_id = $1::uuid AND word_id = $2::text
        ), word AS (
          INSERT INTO ${this.s}.thematic_words (user_id, word_id, topic_id, box, mastered, reviews, correct, last_answered_at)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
+         SELECT $1::uuid, $2::text, $3::text, $4::int, $5::boolean, 1, $6::int, $7::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
          ON CONFLICT (user_id, word_id) DO UPDATE SET topic_id = EXCLUDED.topic_id, box = EXCLUDED.box, mastered = EXCLUDED.mastered,
            reviews = thematic_words.reviews + 1, correct = thematic_words.correct + EXCLUDED.correct,
            last_answered_at = GREATEST(thematic_words.last_answered_at, EXCLUDED.last_answered_at)
        ), day AS (${this.dayUpsert('$1', '$8', '1', '$6', '1', '0', '$9')})
-       SELECT EXISTS (SELECT 1 FROM previous) AS known, (SELECT mastered FROM previous) AS previous_mastered, (SELECT inserted FROM day) AS new_day`,
-      [fact.userId, fact.wordId, fact.topicId, fact.toBox, fact.mastered, correct, fact.answeredAt, dayOf(fact.answeredAt, PROGRESS_TIME_ZONE), fact.durationMs],
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM previous) AS known, (SELECT mastered FROM previous) AS previous_mastered,
+         COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [
+        fact.userId, fact.wordId, fact.topicId, fact.toBox, fact.mastered, correct, fact.answeredAt,
+        dayOf(fact.answeredAt, PROGRESS_TIME_ZONE), fact.durationMs, event.eventId, event.handler,
+      ],
     );
-    const { known, previous_mastered: previousMastered, new_day: newDay } = rows[0];
+    const { claimed, known, previous_mastered: previousMastered, new_day: newDay } = rows[0];
+    if (!claimed) return false;
     const effect = thematicReviewEffect(known ? { mastered: previousMastered === true } : null, fact.mastered);
-    if (effect.masteredChange !== 0) {
-      await tx.query(
-        `INSERT INTO ${this.s}.weekly_mastery (user_id, week, gained, lost) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, week) DO UPDATE SET gained = weekly_mastery.gained + EXCLUDED.gained, lost = weekly_mastery.lost + EXCLUDED.lost`,
-        [fact.userId, isoWeekOf(fact.answeredAt, PROGRESS_TIME_ZONE), effect.masteredChange > 0 ? 1 : 0, effect.masteredChange < 0 ? 1 : 0],
-      );
-    }
-    await this.countActivity(tx, fact.userId, newDay, {
-      at: fact.answeredAt,
-      reviews: 1,
-      correct,
-      thematic: 1,
-      learning: 0,
-      durationMs: fact.durationMs,
-      wordsSeen: effect.newWord ? 1 : 0,
-      wordsMastered: effect.masteredChange,
-    });
+    await this.countActivity(
+      tx,
+      fact.userId,
+      newDay,
+      { at: fact.answeredAt, reviews: 1, correct, thematic: 1, learning: 0, durationMs: fact.durationMs, wordsSeen: effect.newWord ? 1 : 0, wordsMastered: effect.masteredChange },
+      effect.masteredChange === 0 ? undefined : { week: isoWeekOf(fact.answeredAt, PROGRESS_TIME_ZONE), change: effect.masteredChange },
+    );
+    return true;
   }
 
-  private async learningReview(tx: PoolClient, fact: LearningReviewed): Promise<void> {
+  private async learningReview(tx: PoolClient, event: AppliedEvent, fact: LearningReviewed): Promise<boolean> {
     const correct = fact.correct ? 1 : 0;
-    const { rows } = await tx.query<{ new_day: boolean }>(
-      `WITH card AS (
+    const { rows } = await tx.query<{ claimed: boolean; new_day: boolean }>(
+      `WITH ${this.claimCte('$10', '$11', '$1')},
+       card AS (
          INSERT INTO ${this.s}.learning_cards (user_id, user_word_id, cohort_week, state, due_at, reviews, correct, last_answered_at)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
+         SELECT $1::uuid, $2::text, $3::text, $4::text, $5::timestamptz, 1, $6::int, $7::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
          ON CONFLICT (user_id, user_word_id) DO UPDATE SET cohort_week = EXCLUDED.cohort_week, state = EXCLUDED.state, due_at = EXCLUDED.due_at,
            reviews = learning_cards.reviews + 1, correct = learning_cards.correct + EXCLUDED.correct,
            last_answered_at = GREATEST(learning_cards.last_answered_at, EXCLUDED.last_answered_at)
        ), day AS (${this.dayUpsert('$1', '$8', '1', '$6', '0', '1', '$9')})
-       SELECT (SELECT inserted FROM day) AS new_day`,
-      [fact.userId, fact.userWordId, fact.cohortWeek, fact.state, fact.dueAt, correct, fact.answeredAt, dayOf(fact.answeredAt, PROGRESS_TIME_ZONE), fact.durationMs],
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [
+        fact.userId, fact.userWordId, fact.cohortWeek, fact.state, fact.dueAt, correct, fact.answeredAt,
+        dayOf(fact.answeredAt, PROGRESS_TIME_ZONE), fact.durationMs, event.eventId, event.handler,
+      ],
     );
+    if (!rows[0].claimed) return false;
     await this.countActivity(tx, fact.userId, rows[0].new_day, {
-      at: fact.answeredAt,
-      reviews: 1,
-      correct,
-      thematic: 0,
-      learning: 1,
-      durationMs: fact.durationMs,
-      wordsSeen: 0,
-      wordsMastered: 0,
+      at: fact.answeredAt, reviews: 1, correct, thematic: 0, learning: 1, durationMs: fact.durationMs, wordsSeen: 0, wordsMastered: 0,
     });
+    return true;
   }
 
-  private async activityResult(tx: PoolClient, fact: ActivityResultRecorded): Promise<void> {
-    const { rows } = await tx.query<{ new_day: boolean }>(
-      `WITH result AS (
+  private async activityResult(tx: PoolClient, event: AppliedEvent, fact: ActivityResultRecorded): Promise<boolean> {
+    const { rows } = await tx.query<{ claimed: boolean; new_day: boolean }>(
+      `WITH ${this.claimCte('$7', '$8', '$1')},
+       result AS (
          INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
-         VALUES ($1, $2, $3, 1, $4, $4, $5, $5)
+         SELECT $1::uuid, $2::text, $3::text, 1, $4::float8, $4::float8, $5::timestamptz, $5::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
          ON CONFLICT (user_id, kind, item_id) DO UPDATE SET attempts = activity_results.attempts + 1,
            best_score = GREATEST(activity_results.best_score, EXCLUDED.best_score),
            last_score = CASE WHEN EXCLUDED.last_at >= activity_results.last_at THEN EXCLUDED.last_score ELSE activity_results.last_score END,
            first_at = LEAST(activity_results.first_at, EXCLUDED.first_at), last_at = GREATEST(activity_results.last_at, EXCLUDED.last_at)
        ), day AS (${this.dayUpsert('$1', '$6', '0', '0', '0', '0', '0')})
-       SELECT (SELECT inserted FROM day) AS new_day`,
-      [fact.userId, fact.resultKind, fact.itemId, fact.score, fact.at, dayOf(fact.at, PROGRESS_TIME_ZONE)],
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [fact.userId, fact.resultKind, fact.itemId, fact.score, fact.at, dayOf(fact.at, PROGRESS_TIME_ZONE), event.eventId, event.handler],
     );
+    if (!rows[0].claimed) return false;
     await this.countActivity(tx, fact.userId, rows[0].new_day, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+    return true;
   }
 
-  /** One more activity on the user's day; `inserted` tells whether the day is new. */
+  /** One more activity on the user's day, when the statement's claim inserted; `inserted` tells whether the day is new. */
   private dayUpsert(user: string, day: string, reviews: string, correct: string, thematic: string, learning: string, durationMs: string): string {
     return `INSERT INTO ${this.s}.daily_activity (user_id, day, activities, reviews, correct, thematic_reviews, learning_reviews, duration_ms)
-       VALUES (${user}, ${day}, 1, ${reviews}, ${correct}, ${thematic}, ${learning}, ${durationMs})
+       SELECT ${user}::uuid, ${day}::date, 1, ${reviews}::int, ${correct}::int, ${thematic}::int, ${learning}::int, ${durationMs}::bigint WHERE EXISTS (SELECT 1 FROM claim)
        ON CONFLICT (user_id, day) DO UPDATE SET activities = daily_activity.activities + 1, reviews = daily_activity.reviews + EXCLUDED.reviews,
          correct = daily_activity.correct + EXCLUDED.correct, thematic_reviews = daily_activity.thematic_reviews + EXCLUDED.thematic_reviews,
          learning_reviews = daily_activity.learning_reviews + EXCLUDED.learning_reviews, duration_ms = daily_activity.duration_ms + EXCLUDED.duration_ms
@@ -247,20 +273,30 @@ export class PgProgressProjection implements ProgressProjection {
    * the day rows (the advisory lock makes them complete), so they depend only on the set of days,
    * not on the order events arrived in.
    */
-  private async countActivity(tx: PoolClient, userId: string, newDay: boolean, delta: ActivityDelta): Promise<void> {
+  private async countActivity(tx: PoolClient, userId: string, newDay: boolean, delta: ActivityDelta, mastery?: { week: string; change: number }): Promise<void> {
     const s = this.s;
-    const run = newDay
-      ? `WITH run AS (
+    const params: unknown[] = [userId, delta.at, delta.reviews, delta.correct, delta.thematic, delta.learning, delta.durationMs, delta.wordsSeen, delta.wordsMastered];
+    const ctes: string[] = [];
+    if (newDay) {
+      ctes.push(`run AS (
            SELECT max(day) AS end_day, count(*)::int AS length FROM (
              SELECT day, day - (row_number() OVER (ORDER BY day))::int AS island, max(day) OVER () - (count(*) OVER ())::int AS last_island
              FROM ${s}.daily_activity WHERE user_id = $1) days
-           WHERE island = last_island)`
-      : '';
+           WHERE island = last_island)`);
+    }
+    if (mastery) {
+      const week = `$${params.push(mastery.week)}`;
+      const gained = `$${params.push(mastery.change > 0 ? 1 : 0)}`;
+      const lost = `$${params.push(mastery.change < 0 ? 1 : 0)}`;
+      ctes.push(`mastery AS (
+           INSERT INTO ${s}.weekly_mastery (user_id, week, gained, lost) VALUES ($1, ${week}, ${gained}, ${lost})
+           ON CONFLICT (user_id, week) DO UPDATE SET gained = weekly_mastery.gained + EXCLUDED.gained, lost = weekly_mastery.lost + EXCLUDED.lost)`);
+    }
     const dayColumns = newDay ? ', days_active, run_end_day, run_length' : '';
     const dayValues = newDay ? `, (SELECT count(*)::int FROM ${s}.daily_activity WHERE user_id = $1), (SELECT end_day FROM run), (SELECT length FROM run)` : '';
     const dayUpdates = newDay ? ', days_active = EXCLUDED.days_active, run_end_day = EXCLUDED.run_end_day, run_length = EXCLUDED.run_length' : '';
     await tx.query(
-      `${run}
+      `${ctes.length > 0 ? `WITH ${ctes.join(', ')}` : ''}
        INSERT INTO ${s}.users (user_id, first_active_at, last_active_at, reviews_total, reviews_correct, thematic_reviews, learning_reviews,
          review_duration_ms, words_seen, words_mastered${dayColumns})
        VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9${dayValues})
@@ -274,7 +310,7 @@ export class PgProgressProjection implements ProgressProjection {
          review_duration_ms = users.review_duration_ms + EXCLUDED.review_duration_ms,
          words_seen = users.words_seen + EXCLUDED.words_seen,
          words_mastered = users.words_mastered + EXCLUDED.words_mastered${dayUpdates}`,
-      [userId, delta.at, delta.reviews, delta.correct, delta.thematic, delta.learning, delta.durationMs, delta.wordsSeen, delta.wordsMastered],
+      params,
     );
   }
 

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { sqlIdentifier } from '@tall/platform/database';
 import type { ProgressReadStore, StudentPageRequest } from '@tall/progress/application';
-import { REVIEW_SERIES_DAYS, type SortOrder, type StudentSortKey } from '@tall/progress/contracts';
+import { REVIEW_SERIES_DAYS, type StudentSortKey } from '@tall/progress/contracts';
 import {
   addDays,
   streakCutoff,
@@ -48,23 +48,23 @@ function activityOf(row: UserRow): StudentActivityState {
 }
 
 /**
- * The sort expressions of the student tables. Streak and inactivity follow the domain's rules
- * (streakOn, isInactive) with today's bounds passed in, so the order matches the values shown.
+ * The sort key of the student tables, as an SQL expression over `u` (users) and `w` (this week's
+ * mastery). Streak and inactivity follow the domain's rules (streakOn, isInactive) with today's
+ * bound passed in, so the order matches the values shown.
  */
-function orderBy(sort: StudentSortKey, order: SortOrder): string {
-  const direction = order === 'asc' ? 'ASC' : 'DESC';
+function sortKey(sort: StudentSortKey, streakCutoffParam: () => string): { expression: string; nulls: string; reverse: boolean } {
   switch (sort) {
     case 'lastActive':
-      return `u.last_active_at ${direction} NULLS LAST`;
+      return { expression: 'u.last_active_at', nulls: 'NULLS LAST', reverse: false };
     case 'streak':
-      return `CASE WHEN u.run_end_day >= $streak_cutoff THEN u.run_length ELSE 0 END ${direction}`;
+      return { expression: `CASE WHEN u.run_end_day >= ${streakCutoffParam()}::date THEN u.run_length ELSE 0 END`, nulls: '', reverse: false };
     case 'masteredThisWeek':
-      return `COALESCE(w.gained - w.lost, 0) ${direction}`;
+      return { expression: 'COALESCE(w.gained - w.lost, 0)', nulls: '', reverse: false };
     case 'accuracy':
-      return `u.reviews_correct::float8 / NULLIF(u.reviews_total, 0) ${direction} NULLS LAST`;
+      return { expression: 'u.reviews_correct::float8 / NULLIF(u.reviews_total, 0)', nulls: 'NULLS LAST', reverse: false };
     case 'inactive':
       // Most inactive first when descending: never active, then the longest ago.
-      return `COALESCE(u.last_active_at, '-infinity'::timestamptz) ${order === 'asc' ? 'DESC' : 'ASC'}`;
+      return { expression: `COALESCE(u.last_active_at, '-infinity'::timestamptz)`, nulls: '', reverse: true };
   }
 }
 
@@ -79,42 +79,64 @@ export class PgProgressReadStore implements ProgressReadStore {
     this.s = sqlIdentifier(schema);
   }
 
+  /**
+   * Two steps in one statement: the page's ids, sorted on narrow rows (the default sort walks an
+   * index); then their rows and this week's mastery, for those ids only. The total is a count of
+   * the scope, without a window over every row.
+   */
   async studentPage(request: StudentPageRequest): Promise<{ rows: StudentRowState[]; total: number }> {
     const s = this.s;
     const params: unknown[] = [request.at.week];
     const scope = this.scopeSql(request, params);
-    let order = orderBy(request.sort, request.order);
-    if (order.includes('$streak_cutoff')) order = order.replace('$streak_cutoff', `$${params.push(streakCutoff(request.at.today))}::date`);
+    const key = sortKey(request.sort, () => `$${params.push(streakCutoff(request.at.today))}`);
+    const descending = (request.order === 'desc') !== key.reverse;
+    const order = `${descending ? 'DESC' : 'ASC'} ${key.nulls}`;
+    const week = request.sort === 'masteredThisWeek' ? `LEFT JOIN ${s}.weekly_mastery w ON w.user_id = ${scope.id} AND w.week = $1` : '';
     const limit = `$${params.push(request.pageSize)}`;
     const offset = `$${params.push((request.page - 1) * request.pageSize)}`;
-    const { rows } = await this.pool.query<UserRow & { student_id: string; mastered_this_week: number; total: string }>(
-      `SELECT scope.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
-         COALESCE(u.days_active, 0) AS days_active, u.run_end_day::text AS run_end_day, COALESCE(u.run_length, 0) AS run_length,
-         COALESCE(u.reviews_total, 0) AS reviews_total, COALESCE(u.reviews_correct, 0) AS reviews_correct,
-         COALESCE(u.thematic_reviews, 0) AS thematic_reviews, COALESCE(u.learning_reviews, 0) AS learning_reviews,
-         COALESCE(u.words_seen, 0) AS words_seen, COALESCE(u.words_mastered, 0) AS words_mastered,
-         COALESCE(w.gained - w.lost, 0) AS mastered_this_week, count(*) OVER () AS total
-       FROM (${scope}) scope
-       LEFT JOIN ${s}.users u ON u.user_id = scope.student_id
-       LEFT JOIN ${s}.weekly_mastery w ON w.user_id = scope.student_id AND w.week = $1
-       ORDER BY ${order}, scope.student_id
-       LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
-    let total = rows.length > 0 ? Number(rows[0].total) : 0;
-    if (rows.length === 0 && request.page > 1) {
-      const countParams: unknown[] = [];
-      const counted = await this.pool.query<{ total: string }>(`SELECT count(*) AS total FROM (${this.scopeSql(request, countParams)}) scope`, countParams);
-      total = Number(counted.rows[0].total);
-    }
+    const [{ rows }, total] = await Promise.all([
+      this.pool.query<UserRow & { student_id: string; mastered_this_week: number }>(
+        `SELECT page.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
+           COALESCE(u.days_active, 0) AS days_active, u.run_end_day::text AS run_end_day, COALESCE(u.run_length, 0) AS run_length,
+           COALESCE(u.reviews_total, 0) AS reviews_total, COALESCE(u.reviews_correct, 0) AS reviews_correct,
+           COALESCE(u.thematic_reviews, 0) AS thematic_reviews, COALESCE(u.learning_reviews, 0) AS learning_reviews,
+           COALESCE(u.words_seen, 0) AS words_seen, COALESCE(u.words_mastered, 0) AS words_mastered,
+           COALESCE((SELECT w.gained - w.lost FROM ${s}.weekly_mastery w WHERE w.user_id = page.student_id AND w.week = $1), 0) AS mastered_this_week
+         FROM (
+           SELECT ${scope.id} AS student_id, ${key.expression} AS sort_key
+           FROM ${scope.from} ${week}
+           WHERE ${scope.where}
+           ORDER BY ${key.expression} ${order}, ${scope.id}
+           LIMIT ${limit} OFFSET ${offset}
+         ) page
+         LEFT JOIN ${s}.users u ON u.user_id = page.student_id
+         ORDER BY page.sort_key ${order}, page.student_id`,
+        params,
+      ),
+      this.count(request),
+    ]);
     return { rows: rows.map((row) => ({ ...activityOf(row), studentId: row.student_id, masteredThisWeek: row.mastered_this_week })), total };
   }
 
-  /** The students of the table: a teacher's linked ones, or every account with the STUDENT role. */
-  private scopeSql(request: StudentPageRequest, params: unknown[]): string {
+  private async count(request: StudentPageRequest): Promise<number> {
+    const params: unknown[] = [];
+    const scope = this.scopeSql(request, params);
+    const { rows } = await this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${scope.from} WHERE ${scope.where}`, params);
+    return rows[0].total;
+  }
+
+  /**
+   * The students of a table with their users row as `u`: a teacher's linked ones (a link may
+   * come before the account's own events, hence the outer join), or every STUDENT account.
+   */
+  private scopeSql(request: StudentPageRequest, params: unknown[]): { from: string; where: string; id: string } {
     return request.scope.kind === 'teacher'
-      ? `SELECT student_id FROM ${this.s}.teacher_students WHERE teacher_id = $${params.push(request.scope.teacherId)}`
-      : `SELECT user_id AS student_id FROM ${this.s}.users WHERE role = 'STUDENT'`;
+      ? {
+          from: `${this.s}.teacher_students ts LEFT JOIN ${this.s}.users u ON u.user_id = ts.student_id`,
+          where: `ts.teacher_id = $${params.push(request.scope.teacherId)}`,
+          id: 'ts.student_id',
+        }
+      : { from: `${this.s}.users u`, where: `u.role = 'STUDENT'`, id: 'u.user_id' };
   }
 
   async record(studentId: string, at: Today): Promise<StudentRecordState> {

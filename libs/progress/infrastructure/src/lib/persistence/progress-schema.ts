@@ -131,6 +131,13 @@ export function progressMigrations(schema: string): SqlMigration[] {
           PRIMARY KEY (user_id, kind, item_id)
         );`,
     },
+    {
+      // The dashboard's default order (last active, newest first) walks this index, page by page.
+      id: '003-students-by-last-active',
+      sql: `
+        DROP INDEX ${s}.users_students_idx;
+        CREATE INDEX users_students_last_active_idx ON ${s}.users (last_active_at DESC NULLS LAST, user_id) WHERE role = 'STUDENT';`,
+    },
   ];
 }
 
