@@ -179,12 +179,13 @@ describe('progress in its own process, fed through Kafka', () => {
     expect(section).toMatchObject({ data: { account: { role: 'STUDENT', reviews_total: 20 }, teachers: [{ teacher_id: teacherA.id }] } });
   });
 
+  // Replays the shared topics' whole history (every earlier run's events): give it time.
   it('rebuilds from the topics into a fresh schema with the same rows for this test’s users', async () => {
     const schema = `progress_rebuild_${Date.now().toString(36)}`;
     const cli = spawnSync(process.execPath, [join(workspaceRoot, 'dist/api/apps/api/src/cli/progress-rebuild.js'), '--schema', schema], {
       env: { ...main.env, LOG_LEVEL: 'warn' },
       encoding: 'utf8',
-      timeout: 240_000,
+      timeout: 540_000,
     });
     // Other tests' events share the topics and reach the rebuild, not this process's live model
     // (its consumer group started later), so the command reports differences (exit 2); the rows
@@ -206,7 +207,7 @@ describe('progress in its own process, fed through Kafka', () => {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     }
-  });
+   }, 600_000);
 
   it('removes an erased student’s record on user.deleted', async () => {
     await review(bob);
