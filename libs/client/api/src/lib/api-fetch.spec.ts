@@ -94,3 +94,10 @@ describe('the API fetch', () => {
     await expect(call(tall.POST('/api/v1/auth/login', { body: { email: 'a@b.nl', password: 'x' } }))).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED', retryAfterSeconds: 840 });
   });
 });
+
+describe('a service worker answering for an unreachable API', () => {
+  it('counts as no network (504 without the envelope)', async () => {
+    const offline = createTallApi(BASE, async () => new Response(null, { status: 504, statusText: 'Gateway Timeout' }));
+    await expect(call(offline.GET('/api/v1/lobby'))).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});

@@ -42,6 +42,9 @@ export class ApiProblem extends Error {
       }
     }
     const envelope = isEnvelope(body) ? body : undefined;
+    // Not the API's answer: a service worker or a proxy that could not reach it (Angular's worker
+    // answers 504 with an empty body when the network is gone). The same as no network at all.
+    if (!envelope && (response.status === 502 || response.status === 504)) return ApiProblem.network();
     const retryAfter = Number(response.headers.get('retry-after'));
     return new ApiProblem(
       response.status,
