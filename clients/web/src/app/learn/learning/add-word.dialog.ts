@@ -29,7 +29,7 @@ import { ProblemBanner } from '../../shared/problem-banner';
           <div class="pane">
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'learning.topic' | transloco }}</mat-label>
-              <mat-select (valueChange)="openTopic($event)">
+              <mat-select (valueChange)="openTopic($event)" [disabled]="topics().length === 0">
                 @for (topic of topics(); track topic.id) {
                   <mat-option [value]="topic.id">{{ topic.level }} · {{ language.current() === 'nl' ? topic.title.nl : topic.title.en }}</mat-option>
                 }
