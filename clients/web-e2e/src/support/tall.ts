@@ -63,7 +63,7 @@ export async function apiAs(email: string, password: string) {
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${baseUrl()}${path}`, {
       method,
-      headers: { ...headers, authorization: `Bearer ${accessToken}` },
+      headers: body === undefined ? { authorization: `Bearer ${accessToken}` } : { ...headers, authorization: `Bearer ${accessToken}` },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
