@@ -21,6 +21,7 @@ import {
 } from '@tall/vocabulary/contracts';
 import {
   activeWeeksOf,
+  addWeeks,
   cyclePosition,
   LearningScheduler,
   lemmaKey,
@@ -32,7 +33,7 @@ import {
 import { LEARNING_DICTIONARY, type DictionaryLookup } from './dictionary-lookup.port';
 import { learningErrors } from './learning-cards.errors';
 import { KEPT_REVIEWS_PER_CARD, LEARN_AHEAD_MS, LEARNING_CLOCK, LEARNING_SETTINGS, type Clock, type LearningSettings } from './learning-settings';
-import { LEARNING_STORE, type LearningCardRecord, type LearningStore, type ReviewOutcome, type StudentRecord } from './learning-store.port';
+import { LEARNING_STORE, type LearningCardRecord, type LearningStore, type ReviewOutcome } from './learning-store.port';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_PAGE_SIZE = 20;
@@ -243,9 +244,8 @@ export class LearningCardsService {
 
   async today(userId: string, limit = DEFAULT_QUEUE_LIMIT): Promise<TodayQueue> {
     const now = this.clock();
-    const student = await this.store.student(userId);
     const week = this.weekOf(now);
-    const activeCohorts = this.activeCohorts(student, week);
+    const { activeCohorts } = await this.activeSet(userId, week);
     const { items, total } = await this.store.dueCards(userId, {
       cohorts: activeCohorts,
       dueBefore: startOfLocalDay(now, this.settings.timeZone, 1),
@@ -259,15 +259,15 @@ export class LearningCardsService {
     const now = this.clock();
     const { timeZone, cohortCycle } = this.settings;
     const week = this.weekOf(now);
-    const [student, sizes, due, reviews] = await Promise.all([
+    const [student, sizes, due, reviews, { activeCohorts, rotatedWeek }] = await Promise.all([
       this.store.student(userId),
       this.store.cohortSizes(userId),
       this.store.dueByCohort(userId, startOfLocalDay(now, timeZone, 1)),
       this.store.reviewCounts(userId, { todayFrom: startOfLocalDay(now, timeZone), retentionFrom: startOfLocalDay(now, timeZone) }),
+      this.activeSet(userId, week),
     ]);
     // The projection the rotation reads is repaired here when it drifted from the cards.
     if (student && !sameSizes(student.cohorts, sizes)) await this.store.reconcileCohortSizes(userId, now);
-    const activeCohorts = this.activeCohorts(student, week);
     const cohorts = Object.keys(sizes)
       .sort()
       .reverse()
@@ -288,7 +288,7 @@ export class LearningCardsService {
       day: localDayKey(now, timeZone),
       week,
       cycleWeeks: [...cohortCycle],
-      rotatedWeek: student?.activeWeek ? student.activeWeek : null,
+      rotatedWeek,
       activeCohorts,
       cohorts,
       upcoming: upcomingWeeks(week, UPCOMING_WEEKS, sizes, cohortCycle),
@@ -300,13 +300,12 @@ export class LearningCardsService {
   async stats(userId: string): Promise<LearningStats> {
     const now = this.clock();
     const { timeZone } = this.settings;
-    const [student, states, reviews] = await Promise.all([
-      this.store.student(userId),
+    const [states, reviews, { activeCohorts }, due] = await Promise.all([
       this.store.stateCounts(userId),
       this.store.reviewCounts(userId, { todayFrom: startOfLocalDay(now, timeZone), retentionFrom: new Date(now.getTime() - 30 * DAY_MS) }),
+      this.activeSet(userId, this.weekOf(now)),
+      this.store.dueByCohort(userId, startOfLocalDay(now, timeZone, 1)),
     ]);
-    const activeCohorts = this.activeCohorts(student, this.weekOf(now));
-    const due = await this.store.dueByCohort(userId, startOfLocalDay(now, timeZone, 1));
     return {
       day: localDayKey(now, timeZone),
       cards: { total: states.new + states.learning + states.review + states.relearning, ...states },
@@ -322,7 +321,7 @@ export class LearningCardsService {
 
   /** Everything learning cards hold about the user, for the GDPR export. */
   async exportUser(userId: string): Promise<Record<string, unknown>> {
-    const { cards, removed, reviews, student } = await this.store.userData(userId);
+    const { cards, removed, reviews, student, weeks } = await this.store.userData(userId);
     return {
       words: cards.map((card) => ({
         ...toMyWord(card),
@@ -343,9 +342,8 @@ export class LearningCardsService {
           stateAfter: review.outcome?.state ?? null,
           dueAfter: review.outcome?.dueAt ?? null,
         })),
-      schedule: student
-        ? { cohortSizes: student.cohorts, rotatedWeek: student.activeWeek || null, activeCohorts: student.activeCohorts }
-        : null,
+      cohortSizes: student ? student.cohorts : null,
+      weeklyActiveSets: weeks.map((week) => ({ ...week, rotatedAt: week.rotatedAt.toISOString() })),
     };
   }
 
@@ -353,10 +351,14 @@ export class LearningCardsService {
     await this.store.erase(userId, this.clock());
   }
 
-  /** This week's new cohort is always active; older ones as the student's last rotation set them. */
-  private activeCohorts(student: StudentRecord | null, week: string): string[] {
-    const rotated = student?.activeWeek && student.activeWeek <= week ? student.activeCohorts : [];
-    return [week, ...rotated.filter((cohort) => cohort !== week)];
+  /**
+   * This week's new cohort is always active; older ones as the rotation set them for this week,
+   * or, until it has run (Monday 00:00-03:00, or a late run), for last week.
+   */
+  private async activeSet(userId: string, week: string): Promise<{ activeCohorts: string[]; rotatedWeek: string | null }> {
+    const rotated = await this.store.activeSet(userId, [week, addWeeks(week, -1)]);
+    const older = (rotated?.activeCohorts ?? []).filter((cohort) => cohort !== week);
+    return { activeCohorts: [week, ...older], rotatedWeek: rotated?.week ?? null };
   }
 
   private weekOf(at: Date): string {

@@ -22,10 +22,11 @@ export interface RotationRequest {
 /**
  * The Monday rotation of every student's active set, once per ISO week. The weekly job's event
  * only records the week (so the event relay is not held up for the whole run); the run goes on in
- * the background under a lease, pages through the students by id reading their cohort sizes
- * alone, and writes each student's active set with its `learning.week.rotated` event in bulk.
- * Each student is written only while not yet rotated into the week, so a second run (a retry, a
- * redelivered event, another instance after a crash) changes nothing and publishes nothing again.
+ * the background under a lease, streams the students with one cursor reading their cohort sizes
+ * alone (never a card), and records each student's active set with its `learning.week.rotated`
+ * event in bulk inserts. A (week, student) is recorded once, so a second run (a retry, a
+ * redelivered event, another instance after a crash) changes nothing and publishes nothing again;
+ * the totals of the completion event are those of the run that completes the week.
  */
 @Injectable()
 export class LearningRotationService {
@@ -87,29 +88,29 @@ export class LearningRotationService {
     const meta = { key: week, correlationId: record.correlationId, causationId: record.causationId };
     const started = Date.now();
     const cycle = this.settings.cohortCycle;
-    let after: string | null = null;
+    const totals = { students: 0, cards: 0 };
     let written = 0;
-    for (;;) {
-      const students = await this.store.studentsToRotate(week, after, ROTATION_BATCH_SIZE);
-      if (students.length === 0) break;
+    for await (const students of this.store.students(ROTATION_BATCH_SIZE)) {
       const at = this.clock();
-      const rotations = students.map(({ userId, cohorts }) => {
-        const rotation = rotateWeek(week, cohorts, cycle);
-        const event = createEvent(
-          LearningWeekRotated,
-          { userId, ...rotation, at: at.toISOString() },
-          { ...meta, key: userId, occurredAt: at },
-        );
-        return { userId, rotation, event };
+      const rotations = students.flatMap(({ userId, cohorts }) => {
+        try {
+          const rotation = rotateWeek(week, cohorts, cycle);
+          const event = createEvent(LearningWeekRotated, { userId, ...rotation, at: at.toISOString() }, { ...meta, key: userId, occurredAt: at });
+          return [{ userId, rotation, event }];
+        } catch (error) {
+          // One damaged record must not hold up the whole school's rotation.
+          this.logger?.error({ err: error, week, userId }, 'learning rotation: student skipped');
+          return [];
+        }
       });
       written += await this.store.applyRotations(week, rotations, at);
-      after = students[students.length - 1].userId;
+      totals.students += rotations.length;
+      totals.cards += rotations.reduce((sum, { rotation }) => sum + rotation.activeCards, 0);
       if (!(await this.store.claimWeek(week, this.holder, this.clock(), ROTATION_LEASE_MS))) {
         this.logger?.warn({ week, written }, 'learning rotation lease lost; another instance finishes the week');
         return;
       }
     }
-    const totals = await this.store.rotatedTotals(week);
     const at = this.clock();
     const durationMs = Date.now() - started;
     const event = createEvent(LearningRotationCompleted, { week, ...totals, durationMs, at: at.toISOString() }, { ...meta, occurredAt: at });

@@ -78,10 +78,16 @@ export interface StudentRecord {
   userId: string;
   /** Cards per cohort week: a projection of the cards, kept by every add and removal. */
   cohorts: Record<string, number>;
-  /** The week of the student's last rotation; '' before the first. */
-  activeWeek: string;
-  activeCohorts: string[];
   erased: boolean;
+}
+
+/** A student's active set as a weekly rotation recorded it. */
+export interface ActiveSetRecord {
+  week: string;
+  activeCohorts: string[];
+  activeCards: number;
+  newCohortCards: number;
+  rotatedAt: Date;
 }
 
 export interface DueQuery {
@@ -125,6 +131,8 @@ export interface LearningStore {
   reviewCounts(userId: string, query: { todayFrom: Date; retentionFrom: Date }): Promise<{ today: number; retentionReviews: number; remembered: number }>;
 
   student(userId: string): Promise<StudentRecord | null>;
+  /** The student's active set of the first of `weeks` that was rotated, or null. */
+  activeSet(userId: string, weeks: readonly string[]): Promise<ActiveSetRecord | null>;
   /** Adds `delta` to the student's cohort size (creating the student's record). */
   changeCohortSize(userId: string, cohortWeek: string, delta: number, at: Date): Promise<void>;
   /**
@@ -133,7 +141,14 @@ export interface LearningStore {
    */
   reconcileCohortSizes(userId: string, at: Date): Promise<boolean>;
 
-  userData(userId: string): Promise<{ cards: LearningCardRecord[]; removed: RemovedCardRecord[]; reviews: ReviewRecord[]; student: StudentRecord | null }>;
+  userData(userId: string): Promise<{
+    cards: LearningCardRecord[];
+    removed: RemovedCardRecord[];
+    reviews: ReviewRecord[];
+    student: StudentRecord | null;
+    /** The student's active set of each rotated week still kept. */
+    weeks: ActiveSetRecord[];
+  }>;
   /** Deletes every card and review of the user and leaves a tombstone (no personal data) so late events do not bring words back. */
   erase(userId: string, at: Date): Promise<void>;
 }

@@ -41,12 +41,14 @@ export interface RotationStore {
   markSkipped(week: string, at: Date): Promise<void>;
   /** Takes (or renews) the week's lease; false when another holder has it or the week is finished. */
   claimWeek(week: string, holder: string, at: Date, leaseMs: number): Promise<boolean>;
-  /** The next students (by id, after `afterUserId`) not yet rotated into `week`; erased ones left out. */
-  studentsToRotate(week: string, afterUserId: string | null, limit: number): Promise<RotationStudent[]>;
-  /** Writes each student's active set with its event, only if not yet rotated into `week` (or a later week). */
+  /** Every student with words (erased ones left out), a page at a time, read with one cursor. */
+  students(pageSize: number): AsyncIterable<RotationStudent[]>;
+  /**
+   * Records each student's active set for `week` with its event, once per (week, student): a
+   * student already rotated into the week is left as it is, and publishes nothing again.
+   * @returns how many were recorded now
+   */
   applyRotations(week: string, rotations: readonly StudentRotation[], at: Date): Promise<number>;
-  /** Students rotated into `week`, and the cards of their active sets. */
-  rotatedTotals(week: string): Promise<{ students: number; cards: number }>;
   /** Completes the week with its event, once; false when it was already completed. */
   completeWeek(week: string, holder: string, totals: { students: number; cards: number }, at: Date, event: EventEnvelope): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
-import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayKey, isoWeekKey, ScheduledJobs } from '@tall/platform/scheduling';
 import {
   LEARNING_SETTINGS,
   LEARNING_STORE,
@@ -13,6 +13,7 @@ import {
   type LearningSettings,
 } from '@tall/vocabulary/application';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { addWeeks } from '@tall/vocabulary/domain';
 import { LEARNING_COLLECTIONS, type MongoLearningStore } from './mongo-learning-store';
 import type { MongoRotationStore } from './mongo-rotation-store';
 
@@ -23,6 +24,8 @@ const ROTATION_CHECK_MS = 60_000;
 const REMOVED_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 const RECONCILE_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 const RECONCILE_PAGE = 500;
+/** Students' weekly active sets are kept this many weeks (the current one stays on the student). */
+const WEEKS_KEPT = 12;
 
 @Injectable()
 export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -42,7 +45,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
 
   async onModuleInit(): Promise<void> {
     await Promise.all([this.store.ensureIndexes(), this.rotations.ensureIndexes()]);
-    for (const collection of [LEARNING_COLLECTIONS.cards, LEARNING_COLLECTIONS.students, LEARNING_COLLECTIONS.rotations]) {
+    for (const collection of [LEARNING_COLLECTIONS.cards, LEARNING_COLLECTIONS.weekEvents, LEARNING_COLLECTIONS.rotations]) {
       this.registrar.registerMongoSource(this.store.db, collection);
     }
     this.subscribe(weeklyRotationHandler(this.rotation));
@@ -83,7 +86,8 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
       after = students[students.length - 1];
     }
     const purged = await this.store.purgeRemoved(new Date(now.getTime() - REMOVED_KEPT_MS));
-    this.logger.info({ reconciled, purged }, 'learning cards maintenance done');
+    const weeks = await this.rotations.purgeWeeksBefore(addWeeks(isoWeekKey(now, this.settings.timeZone), -WEEKS_KEPT));
+    this.logger.info({ reconciled, purged, weeks }, 'learning cards maintenance done');
   }
 
   /** A topic only a context missing from this build publishes (the reader, today) cannot be subscribed to. */

@@ -280,7 +280,15 @@ describe('learning cards (Nest module on MongoDB)', () => {
         t.clock.set(at);
         await addOwn(userId, lemma);
       }
-      await t.db.collection('learning_students').updateOne({ _id: userId as never }, { $set: { activeWeek: '2026-W48', activeCohorts: ['2026-W44', '2026-W40'] } });
+      await t.db.collection('learning_weeks').insertOne({
+        _id: `2026-W48:${userId}` as never,
+        userId,
+        week: '2026-W48',
+        activeCohorts: ['2026-W44', '2026-W40'],
+        activeCards: 3,
+        newCohortCards: 0,
+        rotatedAt: new Date('2026-11-23T02:00:00Z'),
+      });
       t.clock.set('2026-11-25T10:00:00Z');
       const fresh = await addOwn(userId, 'nieuw');
 
@@ -376,7 +384,8 @@ describe('learning cards (Nest module on MongoDB)', () => {
         words: [expect.objectContaining({ id: kept.id, lemma: 'bewaren', translation: 'keep', reps: 1 })],
         removedWords: [{ id: gone.id, cohortWeek: '2026-W48', removedAt: '2026-11-25T10:00:00.000Z' }],
         reviews: [expect.objectContaining({ userWordId: kept.id, rating: 'good', stateBefore: 'new', stateAfter: 'learning' })],
-        schedule: { cohortSizes: { '2026-W48': 1 }, rotatedWeek: null, activeCohorts: [] },
+        cohortSizes: { '2026-W48': 1 },
+        weeklyActiveSets: [],
       });
       expect(JSON.stringify(data)).not.toContain('weggooien');
 
@@ -384,7 +393,7 @@ describe('learning cards (Nest module on MongoDB)', () => {
       expect(await t.db.collection('learning_cards').countDocuments({ userId })).toBe(0);
       expect(await t.db.collection('learning_reviews').countDocuments({ userId })).toBe(0);
       expect(await t.db.collection('learning_students').findOne({ _id: userId as never })).toEqual({ _id: userId, erased: true, erasedAt: expect.any(Date) });
-      expect(await service.exportUser(userId)).toEqual({ words: [], removedWords: [], reviews: [], schedule: null });
+      expect(await service.exportUser(userId)).toEqual({ words: [], removedWords: [], reviews: [], cohortSizes: null, weeklyActiveSets: [] });
       expect((await add(userId, { lemma: 'terug', translation: 'back' })).status).toBe(410);
     });
   });

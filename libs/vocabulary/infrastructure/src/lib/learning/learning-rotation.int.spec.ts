@@ -33,6 +33,7 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
     expect(response.status).toBe(201);
   };
   const studentDoc = (userId: string) => t.db.collection('learning_students').findOne({ _id: userId as never });
+  const weekOf = (userId: string, week: string) => t.db.collection('learning_weeks').findOne({ _id: `${week}:${userId}` as never });
   const eventsOf = (type: string, key?: string) => t.published.filter((event) => event.type === type && (key === undefined || event.key === key));
 
   describe('rotation', () => {
@@ -58,9 +59,10 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
       t.clock.set('2026-11-23T02:00:00Z'); // Monday 03:00 in Amsterdam, week 48
       await rotate(weekly('2026-W48'));
 
-      expect(await studentDoc(alice)).toMatchObject({ activeWeek: '2026-W48', activeCohorts: ['2026-W47', '2026-W44'], activeCards: 5, newCohortCards: 0 });
-      expect(await studentDoc(bob)).toMatchObject({ activeWeek: '2026-W48', activeCohorts: [], activeCards: 0 });
-      expect(await studentDoc(emptied)).toMatchObject({ activeWeek: '2026-W48', activeCohorts: [], activeCards: 0 });
+      expect(await weekOf(alice, '2026-W48')).toMatchObject({ userId: alice, week: '2026-W48', activeCohorts: ['2026-W47', '2026-W44'], activeCards: 5, newCohortCards: 0 });
+      expect(await weekOf(bob, '2026-W48')).toMatchObject({ activeCohorts: [], activeCards: 0 });
+      expect(await weekOf(emptied, '2026-W48')).toMatchObject({ activeCohorts: [], activeCards: 0 });
+      expect(await weekOf(erased, '2026-W48')).toBeNull();
       expect(await studentDoc(erased)).toEqual({ _id: erased, erased: true, erasedAt: expect.any(Date) });
 
       expect(eventsOf('learning.week.rotated', alice).map((event) => event.payload)).toEqual([
@@ -78,16 +80,18 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
       expect(queue.activeCohorts).toEqual(['2026-W48', '2026-W47', '2026-W44']);
       expect(queue.total).toBe(5);
       expect((await t.request('GET', '/my-words/today', bob)).body.total).toBe(0);
+      expect((await t.request('GET', '/my-schedule', alice)).body).toMatchObject({ rotatedWeek: '2026-W48', activeCohorts: ['2026-W48', '2026-W47', '2026-W44'] });
     });
 
     it('changes nothing and publishes nothing when the week comes again', async () => {
-      const before = await studentDoc(alice);
+      const before = await weekOf(alice, '2026-W48');
       const published = t.published.length;
       t.clock.set('2026-11-24T10:00:00Z');
       await rotate(weekly('2026-W48', 'manual'));
       await rotate(weekly('2026-W48', 'catch-up'));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await studentDoc(alice)).toEqual(before);
+      expect(await weekOf(alice, '2026-W48')).toEqual(before);
+      expect(await t.db.collection('learning_weeks').countDocuments({ week: '2026-W48' })).toBe(3);
       expect(t.published.length).toBe(published);
       expect(await t.db.collection('learning_rotations').findOne({ _id: '2026-W48' as never })).toMatchObject({ status: 'completed', trigger: 'schedule', students: 3, cards: 5 });
     });
@@ -101,17 +105,16 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
       t.clock.set('2026-12-02T15:00:00Z'); // Wednesday of week 49: the Monday run was missed
       await addAt(bob, '2026-12-02T15:00:00Z', 'negen');
       await rotate(weekly('2026-W49', 'catch-up'));
-      expect(await studentDoc(alice)).toMatchObject({ activeWeek: '2026-W49', activeCohorts: ['2026-W47'], activeCards: 3 });
+      expect(await weekOf(alice, '2026-W49')).toMatchObject({ activeCohorts: ['2026-W47'], activeCards: 3 });
       // Bob's week-41 cohort is 8 weeks old: back once more.
-      expect(await studentDoc(bob)).toMatchObject({ activeWeek: '2026-W49', activeCohorts: ['2026-W49', '2026-W41'], activeCards: 2, newCohortCards: 1 });
+      expect(await weekOf(bob, '2026-W49')).toMatchObject({ activeCohorts: ['2026-W49', '2026-W41'], activeCards: 2, newCohortCards: 1 });
       expect(eventsOf('learning.rotation.completed').map((event) => (event.payload as { week: string }).week)).toEqual(['2026-W48', '2026-W49']);
     });
 
     it('skips a week older than one already rotated', async () => {
-      const before = await studentDoc(alice);
       await rotate(weekly('2026-W47', 'manual'));
       expect(await t.db.collection('learning_rotations').findOne({ _id: '2026-W47' as never })).toMatchObject({ status: 'skipped' });
-      expect(await studentDoc(alice)).toEqual(before);
+      expect(await t.db.collection('learning_weeks').countDocuments({ week: '2026-W47' })).toBe(0);
       expect(eventsOf('learning.rotation.completed')).toHaveLength(2);
     });
 
@@ -131,8 +134,14 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
         students: 0,
         cards: 0,
       });
-      // Half the students were written before the crash.
-      await t.db.collection('learning_students').updateOne({ _id: alice as never }, { $set: { activeWeek: '2026-W50', activeCohorts: ['2026-W49'], activeCards: 0, newCohortCards: 0 } });
+      // Before the crash it had written (and the relay published) the events of the first ten
+      // students, all three here, then the active sets of Alice and Bob (cycle [1, 3]).
+      const rotatedAt = new Date('2026-12-07T02:00:02Z');
+      await t.db.collection('learning_week_events').insertOne({ _id: `2026-W50:${[alice, bob, emptied].sort()[0]}` as never, week: '2026-W50', createdAt: rotatedAt });
+      await t.db.collection('learning_weeks').insertMany([
+        { _id: `2026-W50:${alice}` as never, userId: alice, week: '2026-W50', activeCohorts: ['2026-W47'], activeCards: 3, newCohortCards: 0, rotatedAt },
+        { _id: `2026-W50:${bob}` as never, userId: bob, week: '2026-W50', activeCohorts: ['2026-W49'], activeCards: 1, newCohortCards: 0, rotatedAt },
+      ]);
       const restarted = await startLearningTestApp({ mongoDatabase: t.db.databaseName.replace(/_vocabulary$/, ''), keep: true, cohortCycleWeeks: [1, 3] });
       try {
         await waitFor(async () => (await restarted.db.collection('learning_rotations').findOne({ _id: '2026-W50' as never }))?.['status'] === 'completed', {
@@ -142,14 +151,15 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
         await restarted.drained();
         // Either instance's relay may publish (one holds the outbox lease at a time).
         const published = [...t.published, ...restarted.published];
-        // Alice was already done: left alone. Bob is rotated with this instance's cycle [1, 3]: weeks 50, 49 and 47.
-        expect(await studentDoc(alice)).toMatchObject({ activeWeek: '2026-W50', activeCohorts: ['2026-W49'] });
-        expect(await studentDoc(bob)).toMatchObject({ activeWeek: '2026-W50', activeCohorts: ['2026-W49'], activeCards: 1 });
+        // Alice and Bob were done: left alone. Emptied gets the set (cycle [1, 3]: weeks 50, 49, 47). No event twice.
+        expect(await weekOf(alice, '2026-W50')).toMatchObject({ activeCohorts: ['2026-W47'], rotatedAt });
+        expect(await weekOf(bob, '2026-W50')).toMatchObject({ activeCohorts: ['2026-W49'], rotatedAt });
+        expect(await weekOf(emptied, '2026-W50')).toMatchObject({ activeCohorts: [], activeCards: 0 });
         const rotated = published.filter((event) => event.type === 'learning.week.rotated' && (event.payload as { week: string }).week === '2026-W50');
-        expect(rotated.map((event) => event.key).sort()).toEqual([bob, emptied].sort());
+        expect(rotated).toEqual([]);
         const completed = published.filter((event) => event.type === 'learning.rotation.completed' && (event.payload as { week: string }).week === '2026-W50');
         expect(completed.map((event) => [event.payload, event.correlationId])).toEqual([
-          [expect.objectContaining({ week: '2026-W50', students: 3, cards: 1 }), 'crashed-run'],
+          [expect.objectContaining({ week: '2026-W50', students: 3, cards: 4 }), 'crashed-run'],
         ]);
       } finally {
         await restarted.close();

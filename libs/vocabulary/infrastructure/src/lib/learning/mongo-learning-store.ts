@@ -2,6 +2,7 @@ import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb
 import type { EventEnvelope } from '@tall/platform/event-contracts';
 import { documentWithOutbox, withOutbox, type OutboxFields } from '@tall/platform/events';
 import type {
+  ActiveSetRecord,
   AppliedReview,
   DueQuery,
   InsertOutcome,
@@ -20,6 +21,10 @@ export const LEARNING_COLLECTIONS = {
   cards: 'learning_cards',
   reviews: 'learning_reviews',
   students: 'learning_students',
+  /** Each student's active set per week (see MongoRotationStore). */
+  weeks: 'learning_weeks',
+  /** The weekly rotation's events, a few students per document. */
+  weekEvents: 'learning_week_events',
   rotations: 'learning_rotations',
 } as const;
 
@@ -70,19 +75,15 @@ interface ReviewDocument {
   appliedAt?: Date;
 }
 
-/** Per student: cohort sizes (the rotation's projection), the active set, and the rotation's outbox. */
-export interface StudentDocument extends OutboxFields {
+/** Per student: cohort sizes, the projection of the cards the weekly rotation reads. */
+export interface StudentDocument {
   _id: string;
   cohorts?: Record<string, number>;
   /** Bumped by every change of `cohorts`, so a reconciliation never overwrites a newer change. */
   rev?: number;
   changedAt?: Date;
   createdAt?: Date;
-  activeWeek?: string;
-  activeCohorts?: string[];
-  activeCards?: number;
-  newCohortCards?: number;
-  rotatedAt?: Date;
+  reconciledAt?: Date;
   erased?: boolean;
   erasedAt?: Date;
 }
@@ -94,11 +95,13 @@ export class MongoLearningStore implements LearningStore {
   readonly cards: Collection<CardDocument>;
   readonly reviews: Collection<ReviewDocument>;
   readonly students: Collection<StudentDocument>;
+  private readonly weeks: Collection<ActiveSetRecord & { _id: string; userId: string }>;
 
   constructor(readonly db: Db) {
     this.cards = db.collection<CardDocument>(LEARNING_COLLECTIONS.cards);
     this.reviews = db.collection<ReviewDocument>(LEARNING_COLLECTIONS.reviews);
     this.students = db.collection<StudentDocument>(LEARNING_COLLECTIONS.students);
+    this.weeks = db.collection(LEARNING_COLLECTIONS.weeks);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -109,7 +112,6 @@ export class MongoLearningStore implements LearningStore {
       this.cards.createIndex({ userId: 1, status: 1, addedAt: -1 }, { name: 'user_added' }),
       this.cards.createIndex({ status: 1, removedAt: 1 }, { name: 'removed' }),
       this.reviews.createIndex({ userId: 1, answeredAt: 1 }, { name: 'user_answered' }),
-      this.students.createIndex({ activeWeek: 1 }, { name: 'active_week' }),
       this.students.createIndex({ changedAt: 1 }, { name: 'changed' }),
     ]);
   }
@@ -236,8 +238,17 @@ export class MongoLearningStore implements LearningStore {
   }
 
   async student(userId: string): Promise<StudentRecord | null> {
-    const document = await this.students.findOne({ _id: userId }, { projection: { _outbox: 0 } });
+    const document = await this.students.findOne({ _id: userId });
     return document ? toStudentRecord(document) : null;
+  }
+
+  async activeSet(userId: string, weeks: readonly string[]): Promise<ActiveSetRecord | null> {
+    for (const week of weeks) {
+      // By `_id` alone: the one query FerretDB answers from an index.
+      const document = await this.weeks.findOne({ _id: `${week}:${userId}` });
+      if (document) return { week: document.week, activeCohorts: document.activeCohorts, activeCards: document.activeCards, newCohortCards: document.newCohortCards, rotatedAt: document.rotatedAt };
+    }
+    return null;
   }
 
   async changeCohortSize(userId: string, cohortWeek: string, delta: number, at: Date): Promise<void> {
@@ -246,7 +257,7 @@ export class MongoLearningStore implements LearningStore {
       {
         $inc: { [`cohorts.${cohortWeek}`]: delta, rev: 1 },
         $set: { changedAt: at },
-        $setOnInsert: { activeWeek: '', activeCohorts: [], createdAt: at },
+        $setOnInsert: { createdAt: at },
       },
       { upsert: true },
     );
@@ -256,7 +267,7 @@ export class MongoLearningStore implements LearningStore {
     const before = await this.students.findOne({ _id: userId }, { projection: { rev: 1, erased: 1 } });
     if (!before || before.erased) return true;
     const sizes = await this.cohortSizes(userId);
-    const result = await this.students.updateOne({ _id: userId, rev: before.rev ?? 0 }, { $set: { cohorts: sizes, reconciledAt: at } as Partial<StudentDocument> });
+    const result = await this.students.updateOne({ _id: userId, rev: before.rev ?? 0 }, { $set: { cohorts: sizes, reconciledAt: at } });
     return result.matchedCount === 1;
   }
 
@@ -277,10 +288,11 @@ export class MongoLearningStore implements LearningStore {
   }
 
   async userData(userId: string) {
-    const [cards, reviews, student] = await Promise.all([
+    const [cards, reviews, student, weeks] = await Promise.all([
       this.cards.find({ userId }, { projection: { _outbox: 0 } }).sort({ addedAt: 1, _id: 1 }).toArray(),
       this.reviews.find({ userId }).sort({ answeredAt: 1, _id: 1 }).toArray(),
       this.student(userId),
+      this.weeks.find({ userId }).sort({ week: 1 }).toArray(),
     ]);
     return {
       cards: cards.filter((card) => card.status === ACTIVE).map(toRecord),
@@ -289,11 +301,12 @@ export class MongoLearningStore implements LearningStore {
         .map((card): RemovedCardRecord => ({ id: card._id, cohortWeek: card.cohortWeek, removedAt: card.removedAt ?? card.addedAt })),
       reviews: reviews.map(toReviewRecord),
       student: student?.erased ? null : student,
+      weeks: weeks.map(({ week, activeCohorts, activeCards, newCohortCards, rotatedAt }) => ({ week, activeCohorts, activeCards, newCohortCards, rotatedAt })),
     };
   }
 
   async erase(userId: string, at: Date): Promise<void> {
-    await Promise.all([this.cards.deleteMany({ userId }), this.reviews.deleteMany({ userId })]);
+    await Promise.all([this.cards.deleteMany({ userId }), this.reviews.deleteMany({ userId }), this.weeks.deleteMany({ userId })]);
     // A tombstone, so that a late reader event does not bring words back; it holds no personal data.
     await this.students.replaceOne({ _id: userId }, { erased: true, erasedAt: at }, { upsert: true });
   }
@@ -398,11 +411,5 @@ function toReviewRecord(document: ReviewDocument): ReviewRecord {
 }
 
 function toStudentRecord(document: StudentDocument): StudentRecord {
-  return {
-    userId: document._id,
-    cohorts: document.cohorts ?? {},
-    activeWeek: document.activeWeek ?? '',
-    activeCohorts: document.activeCohorts ?? [],
-    erased: document.erased === true,
-  };
+  return { userId: document._id, cohorts: document.cohorts ?? {}, erased: document.erased === true };
 }

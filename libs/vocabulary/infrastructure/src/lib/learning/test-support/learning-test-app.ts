@@ -163,7 +163,7 @@ export async function startLearningTestApp(options: LearningTestAppOptions = {})
       await waitFor(
         async () => {
           const pending = await Promise.all(
-            ['learning_cards', 'learning_students', 'learning_rotations'].map((name) => db.collection(name).countDocuments({ _outboxPending: true })),
+            ['learning_cards', 'learning_week_events', 'learning_rotations'].map((name) => db.collection(name).countDocuments({ _outboxPending: true })),
           );
           return pending.every((count) => count === 0);
         },
