@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { sqlIdentifier } from '@tall/platform/database';
 import type { AppliedEvent, ProgressProjection } from '@tall/progress/application';
 import { PROGRESS_TIME_ZONE } from '@tall/progress/contracts';
@@ -96,6 +96,14 @@ export class PgProgressProjection implements ProgressProjection {
     return rowCount === 1;
   }
 
+  /**
+   * The hot statements are prepared once per connection (named per schema), so each event skips
+   * parsing and planning them again.
+   */
+  private prepared<R extends QueryResultRow = QueryResultRow>(tx: PoolClient, name: string, text: string, values: unknown[]) {
+    return tx.query<R>({ name: `${this.schema}:${name}`, text, values });
+  }
+
   /** The same claim as a CTE (`claim`): the statement's other parts run only when it inserted. */
   private claimCte(eventId: string, handler: string, user: string): string {
     return `claim AS (
@@ -184,7 +192,9 @@ export class PgProgressProjection implements ProgressProjection {
 
   private async thematicReview(tx: PoolClient, event: AppliedEvent, fact: ThematicReviewed): Promise<boolean> {
     const correct = fact.correct ? 1 : 0;
-    const { rows } = await tx.query<{ claimed: boolean; known: boolean; previous_mastered: boolean | null; new_day: boolean }>(
+    const { rows } = await this.prepared<{ claimed: boolean; known: boolean; previous_mastered: boolean | null; new_day: boolean }>(
+      tx,
+      'thematic-review',
       `WITH ${this.claimCte('$10', '$11', '$1')},
        previous AS (
          SELECT mastered FROM ${this.s}.thematic_words WHERE user_id = $1::uuid AND word_id = $2::text
@@ -217,7 +227,9 @@ export class PgProgressProjection implements ProgressProjection {
 
   private async learningReview(tx: PoolClient, event: AppliedEvent, fact: LearningReviewed): Promise<boolean> {
     const correct = fact.correct ? 1 : 0;
-    const { rows } = await tx.query<{ claimed: boolean; new_day: boolean }>(
+    const { rows } = await this.prepared<{ claimed: boolean; new_day: boolean }>(
+      tx,
+      'learning-review',
       `WITH ${this.claimCte('$10', '$11', '$1')},
        card AS (
          INSERT INTO ${this.s}.learning_cards (user_id, user_word_id, cohort_week, state, due_at, reviews, correct, last_answered_at)
@@ -240,7 +252,9 @@ export class PgProgressProjection implements ProgressProjection {
   }
 
   private async activityResult(tx: PoolClient, event: AppliedEvent, fact: ActivityResultRecorded): Promise<boolean> {
-    const { rows } = await tx.query<{ claimed: boolean; new_day: boolean }>(
+    const { rows } = await this.prepared<{ claimed: boolean; new_day: boolean }>(
+      tx,
+      'activity-result',
       `WITH ${this.claimCte('$7', '$8', '$1')},
        result AS (
          INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
@@ -295,7 +309,9 @@ export class PgProgressProjection implements ProgressProjection {
     const dayColumns = newDay ? ', days_active, run_end_day, run_length' : '';
     const dayValues = newDay ? `, (SELECT count(*)::int FROM ${s}.daily_activity WHERE user_id = $1), (SELECT end_day FROM run), (SELECT length FROM run)` : '';
     const dayUpdates = newDay ? ', days_active = EXCLUDED.days_active, run_end_day = EXCLUDED.run_end_day, run_length = EXCLUDED.run_length' : '';
-    await tx.query(
+    await this.prepared(
+      tx,
+      `counters${newDay ? '-new-day' : ''}${mastery ? '-mastery' : ''}`,
       `${ctes.length > 0 ? `WITH ${ctes.join(', ')}` : ''}
        INSERT INTO ${s}.users (user_id, first_active_at, last_active_at, reviews_total, reviews_correct, thematic_reviews, learning_reviews,
          review_duration_ms, words_seen, words_mastered${dayColumns})

@@ -95,8 +95,10 @@ export class PgProgressReadStore implements ProgressReadStore {
     const limit = `$${params.push(request.pageSize)}`;
     const offset = `$${params.push((request.page - 1) * request.pageSize)}`;
     const [{ rows }, total] = await Promise.all([
-      this.pool.query<UserRow & { student_id: string; mastered_this_week: number }>(
-        `SELECT page.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
+      // Prepared per connection: one statement per scope kind, sort and order.
+      this.pool.query<UserRow & { student_id: string; mastered_this_week: number }>({
+        name: `${s}:students:${request.scope.kind}:${request.sort}:${request.order}`,
+        text: `SELECT page.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
            COALESCE(u.days_active, 0) AS days_active, u.run_end_day::text AS run_end_day, COALESCE(u.run_length, 0) AS run_length,
            COALESCE(u.reviews_total, 0) AS reviews_total, COALESCE(u.reviews_correct, 0) AS reviews_correct,
            COALESCE(u.thematic_reviews, 0) AS thematic_reviews, COALESCE(u.learning_reviews, 0) AS learning_reviews,
@@ -111,8 +113,8 @@ export class PgProgressReadStore implements ProgressReadStore {
          ) page
          LEFT JOIN ${s}.users u ON u.user_id = page.student_id
          ORDER BY page.sort_key ${order}, page.student_id`,
-        params,
-      ),
+        values: params,
+      }),
       this.count(request),
     ]);
     return { rows: rows.map((row) => ({ ...activityOf(row), studentId: row.student_id, masteredThisWeek: row.mastered_this_week })), total };
@@ -121,7 +123,11 @@ export class PgProgressReadStore implements ProgressReadStore {
   private async count(request: StudentPageRequest): Promise<number> {
     const params: unknown[] = [];
     const scope = this.scopeSql(request, params);
-    const { rows } = await this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${scope.from} WHERE ${scope.where}`, params);
+    const { rows } = await this.pool.query<{ total: number }>({
+      name: `${this.s}:students-count:${request.scope.kind}`,
+      text: `SELECT count(*)::int AS total FROM ${scope.from} WHERE ${scope.where}`,
+      values: params,
+    });
     return rows[0].total;
   }
 
