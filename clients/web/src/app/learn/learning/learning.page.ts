@@ -96,7 +96,7 @@ export class LearningPage {
   /** Keyboard-only practice: Space or Enter shows the answer, 1–4 rate it. */
   protected onKey(event: KeyboardEvent): void {
     if (this.tab() !== 0 || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target as HTMLElement | null;
+    const target = event.target instanceof Element ? event.target : null;
     if (target?.closest('input, textarea, [role="tab"], .mat-mdc-dialog-container')) return;
     if (!this.card()) return;
     if (!this.learning().revealed) {

@@ -131,7 +131,7 @@ export class SessionPage {
 
   /** Keyboard-only study: 1–4 pick an option, D/H pick de/het, Enter moves on, S speaks. */
   protected onKey(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement | null;
+    const target = event.target instanceof Element ? event.target : null;
     if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, mat-select, [role="listbox"], .mat-mdc-dialog-container')) return;
     const state = this.store.getState();
     const card = this.card();
