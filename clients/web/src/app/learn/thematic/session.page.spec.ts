@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import type { ThematicSession } from '@tall/client/api';
+import { createTallApi, type ThematicSession } from '@tall/client/api';
 import { createThematicStore } from '@tall/client/vocabulary/data-access';
 import { createStore } from 'zustand/vanilla';
 import en from '../../../i18n/en.json';
@@ -32,7 +32,6 @@ async function render() {
     const correct = body.answer === 'house' || body.answer === 'de';
     return Response.json({ correct, expected: body.mode === 'article' ? 'de' : 'house', box: correct ? 2 : 1, dueAt: new Date().toISOString(), duplicate: false });
   };
-  const { createTallApi } = await import('@tall/client/api');
   const store = createThematicStore({ api: createTallApi('http://tall.test', fetch), enqueue: async () => undefined });
   await TestBed.configureTestingModule({
     imports: [SessionPage, TranslocoTestingModule.forRoot({ langs: { en }, translocoConfig: { availableLangs: ['en'], defaultLang: 'en' }, preloadLangs: true })],
