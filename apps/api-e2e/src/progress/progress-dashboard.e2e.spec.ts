@@ -154,6 +154,14 @@ describe('progress in its own process, fed through Kafka', () => {
     const unknown = await progressApi.call('GET', `/teacher/students/${randomUUID()}/progress`, { token: teacherA.accessToken });
     const others = await progressApi.call('GET', `/teacher/students/${carol.id}/progress`, { token: teacherA.accessToken });
     expect([unknown.status, unknown.body.code, unknown.body.message]).toEqual([others.status, others.body.code, others.body.message]);
+    // Every progress route the API documents is in the matrix.
+    const docs = (await (await fetch(`${progress.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(docs.paths)
+      .filter(([path]) => /^\/api\/v1\/(progress|teacher)\//.test(path))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace('/api/v1', '').replace('{id}', alice.id)}`));
+    const covered = new Set(Object.keys(allowed).map((path) => `GET ${path.split('?')[0]}`));
+    expect(documented.length).toBeGreaterThanOrEqual(4);
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
     console.log(`progress: BOLA matrix of ${outcomes.length} requests, unauthorised 2xx: ${unauthorised.length}`);
     expect(unauthorised).toEqual([]);
     // What the allowed answers hold is the caller's own, too.
