@@ -3,6 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import Fastify from 'fastify';
+import { MongoClient } from 'mongodb';
 import pg from 'pg';
 
 const port = Number(process.env.PORT);
@@ -46,5 +47,46 @@ app.post('/argon2', async (request, reply) => {
   return reply.code(valid ? 200 : 401).send({ valid });
 });
 
+// Vocabulary: the reads Tall's session and today's-queue routes make, on the bare MongoDB driver,
+// with the student's id in the query string instead of a verified token.
+const mongo = new MongoClient(process.env.MONGODB_URI, { maxPoolSize: 10 });
+const mongoName = process.env.MONGODB_URI.replace(/^mongodb(\+srv)?:\/\/[^/]+/, '').split('?')[0].replace(/^\//, '') || 'tall';
+const vocabulary = mongo.db(`${mongoName}_vocabulary`);
+
+app.get('/vocabulary/session', async (request, reply) => {
+  const { user, topic } = request.query;
+  const found = await vocabulary.collection('dictionary_topics').findOne({ _id: topic });
+  if (!found) return reply.code(404).send({ code: 'NOT_FOUND' });
+  const [words, cards] = await Promise.all([
+    vocabulary.collection('dictionary_words').find({ topicId: topic }).sort({ order: 1, _id: 1 }).toArray(),
+    vocabulary.collection('thematic_cards').find({ userId: user, topicId: topic }, { projection: { _id: 0, wordId: 1, topicId: 1, box: 1, dueAt: 1, reviews: 1, correctReviews: 1 } }).toArray(),
+  ]);
+  const seen = new Set(cards.map((card) => card.wordId));
+  const drawn = [...cards.filter((card) => card.dueAt <= new Date()).map((card) => card.wordId), ...words.filter((word) => !seen.has(word._id)).map((word) => word._id)].slice(0, 10);
+  const byId = new Map(words.map((word) => [word._id, word]));
+  return { topicId: topic, cards: drawn.map((id) => ({ wordId: id, mode: 'recall', prompt: { translation: byId.get(id)?.translations?.en ?? null } })) };
+});
+
+app.get('/vocabulary/today', async (request) => {
+  const { user, week } = request.query;
+  const set = await vocabulary.collection('learning_weeks').findOne({ _id: `${week}:${user}` }, { projection: { _outbox: 0, _outboxPending: 0 } });
+  const cohorts = set?.activeCohorts ?? [week];
+  const now = new Date();
+  const filter = {
+    userId: user,
+    status: 'active',
+    cohortWeek: { $in: cohorts },
+    $or: [
+      { state: { $in: ['new', 'review'] }, due: { $lt: new Date(now.getTime() + 86_400_000) } },
+      { state: { $in: ['learning', 'relearning'] }, due: { $lt: new Date(now.getTime() + 20 * 60_000) } },
+    ],
+  };
+  const [items, total] = await Promise.all([
+    vocabulary.collection('learning_cards').find(filter, { projection: { _outbox: 0 } }).sort({ due: 1, _id: 1 }).limit(50).toArray(),
+    vocabulary.collection('learning_cards').countDocuments(filter),
+  ]);
+  return { week, activeCohorts: cohorts, items, total };
+});
+
 await app.listen({ port, host: '127.0.0.1' });
-process.once('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.once('SIGTERM', () => app.close().then(() => Promise.all([pool.end(), mongo.close()])).then(() => process.exit(0)));
