@@ -27,6 +27,7 @@ export class StudentRecordView {
   protected readonly topics = computed(() => [...this.record().topics].sort((a, b) => b.mastery - a.mastery || b.seen - a.seen));
   protected readonly topicLabels = computed(() => this.topics().map((topic) => topic.topicSlug ?? topic.topicId));
   protected readonly topicValues = computed(() => this.topics().map((topic) => Math.round(topic.mastery * 100)));
+  protected readonly topicSeen = computed(() => this.topics().map((topic) => (topic.wordCount ? Math.round((topic.seen / topic.wordCount) * 100) : 0)));
   protected readonly topicsHeight = computed(() => Math.max(160, this.topics().length * 36 + 40));
   protected readonly percent = (value: number) => `${value}%`;
   protected readonly reviewsText = (value: number) => String(value);

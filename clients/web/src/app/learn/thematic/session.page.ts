@@ -63,7 +63,12 @@ export class SessionPage {
       const state = this.thematic();
       void state.index;
       void state.feedback;
-      setTimeout(() => this.cardPanel()?.nativeElement.querySelector<HTMLElement>('[data-autofocus]')?.focus(), 0);
+      setTimeout(() => {
+        const panel = this.cardPanel()?.nativeElement;
+        // The innermost marked element: an input or Next button before the panel itself.
+        const targets = panel ? [...panel.querySelectorAll<HTMLElement>('[data-autofocus]')] : [];
+        (targets.at(-1) ?? (panel?.hasAttribute('data-autofocus') ? panel : null))?.focus();
+      }, 0);
     });
   }
 
