@@ -45,7 +45,8 @@ export const AddMyWordBodySchema = z
     for (const field of ['lemma', 'translation'] as const) {
       if (body[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: 'Required unless wordId is given' });
     }
-  });
+  })
+  .describe('Either {wordId, language?} for a dictionary word, or {lemma, translation, article?, note?} for an own word');
 export type AddMyWordBody = z.infer<typeof AddMyWordBodySchema>;
 
 export const MyWordParamsSchema = z.strictObject({ id: Id });

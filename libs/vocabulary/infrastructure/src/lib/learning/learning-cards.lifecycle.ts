@@ -3,6 +3,7 @@ import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { dayKey, isoWeekKey, ScheduledJobs } from '@tall/platform/scheduling';
 import {
+  LEARNING_CLOCK,
   LEARNING_SETTINGS,
   LEARNING_STORE,
   LearningCardsService,
@@ -10,6 +11,7 @@ import {
   readerWordSavedHandler,
   ROTATION_STORE,
   weeklyRotationHandler,
+  type Clock,
   type LearningSettings,
 } from '@tall/vocabulary/application';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
@@ -35,6 +37,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
     @Inject(LEARNING_STORE) private readonly store: MongoLearningStore,
     @Inject(ROTATION_STORE) private readonly rotations: MongoRotationStore,
     @Inject(LEARNING_SETTINGS) private readonly settings: LearningSettings,
+    @Inject(LEARNING_CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly cards: LearningCardsService,
     private readonly rotation: LearningRotationService,
@@ -73,7 +76,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
 
   /** Daily: cohort sizes rechecked for students whose words changed lately; removed cards purged. */
   private async maintain(signal: AbortSignal): Promise<void> {
-    const now = new Date();
+    const now = this.clock();
     let reconciled = 0;
     let after: string | null = null;
     for (;;) {

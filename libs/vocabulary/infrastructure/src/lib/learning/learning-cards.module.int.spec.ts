@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { ScheduledJobs } from '@tall/platform/scheduling';
 import { waitFor } from '@tall/platform/testing';
 import { LearningCardsService } from '@tall/vocabulary/application';
+import { LEARNING_MAINTENANCE_JOB } from './learning-cards.lifecycle';
 import { startLearningTestApp, type LearningTestApp } from './test-support/learning-test-app';
 
 const MINUTE = 60_000;
@@ -367,6 +369,47 @@ describe('learning cards (Nest module on MongoDB)', () => {
       expect(stats.retention30d).toEqual({ reviews: 3, remembered: 2, rate: 2 / 3 });
       expect(stats.reviewedToday).toBe(0);
       expect(stats.cards).toMatchObject({ total: 3, review: 2, relearning: 1 });
+    });
+  });
+
+  describe('cohort sizes and maintenance', () => {
+    const students = () => t.db.collection('learning_students');
+
+    it('repairs a student’s cohort sizes from the cards when they drifted', async () => {
+      const userId = student();
+      t.clock.set('2026-11-25T10:00:00Z');
+      await addOwn(userId, 'een');
+      await addOwn(userId, 'twee');
+      // As if the process died between a card's write and the size's.
+      await students().updateOne({ _id: userId as never }, { $set: { 'cohorts.2026-W48': 7, 'cohorts.2026-W40': 3 } });
+      const schedule = (await t.request('GET', '/my-schedule', userId)).body;
+      expect(schedule.cohorts.map((cohort: { week: string; size: number }) => [cohort.week, cohort.size])).toEqual([['2026-W48', 2]]);
+      expect((await students().findOne({ _id: userId as never }))?.['cohorts']).toEqual({ '2026-W48': 2 });
+    });
+
+    it('daily: rechecks recently changed students, deletes removed words after 30 days and old weekly sets', async () => {
+      const drifted = student();
+      const leaver = student();
+      t.clock.set('2026-10-01T10:00:00Z');
+      const old = await addOwn(leaver, 'oud');
+      expect((await t.request('DELETE', `/my-words/${old.id}`, leaver)).status).toBe(204);
+      t.clock.set('2026-11-25T10:00:00Z');
+      const recent = await addOwn(leaver, 'nieuw');
+      expect((await t.request('DELETE', `/my-words/${recent.id}`, leaver)).status).toBe(204);
+      await addOwn(drifted, 'drie');
+      await students().updateOne({ _id: drifted as never }, { $set: { 'cohorts.2026-W48': 5 } });
+      await t.db.collection('learning_weeks').insertMany([
+        { _id: `2026-W30:${drifted}` as never, userId: drifted, week: '2026-W30', activeCohorts: [], activeCards: 0, newCohortCards: 0, rotatedAt: new Date('2026-07-20T01:00:00Z') },
+        { _id: `2026-W47:${drifted}` as never, userId: drifted, week: '2026-W47', activeCohorts: [], activeCards: 0, newCohortCards: 0, rotatedAt: new Date('2026-11-16T02:00:00Z') },
+      ]);
+      await t.drained();
+
+      const run = await t.app.get(ScheduledJobs).runNow(LEARNING_MAINTENANCE_JOB);
+      expect(run).toMatchObject({ status: 'succeeded' });
+      expect((await students().findOne({ _id: drifted as never }))?.['cohorts']).toEqual({ '2026-W48': 1 });
+      expect(await t.db.collection('learning_cards').countDocuments({ _id: old.id as never })).toBe(0);
+      expect(await t.db.collection('learning_cards').findOne({ _id: recent.id as never })).toMatchObject({ status: 'removed' });
+      expect(await t.db.collection('learning_weeks').countDocuments({ userId: drifted })).toBe(1);
     });
   });
 

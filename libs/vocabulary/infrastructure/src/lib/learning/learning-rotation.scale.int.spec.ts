@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@tall/platform/event-contracts';
+import { waitFor } from '@tall/platform/testing';
 import { WeeklyCronTriggered } from '@tall/system/contracts';
 import { addWeeks } from '@tall/vocabulary/domain';
 import { startLearningTestApp, type LearningTestApp } from './test-support/learning-test-app';
@@ -55,7 +56,6 @@ describe('weekly rotation at scale', () => {
     // Every student's set was recorded, each with its event (which the relay publishes afterwards).
     expect(await t.db.collection('learning_weeks').countDocuments({ week: WEEK })).toBe(STUDENTS);
     if (process.env['MEASURE_RELAY']) {
-      const { waitFor } = await import('@tall/platform/testing');
       await waitFor(() => t.published.filter((event) => event.type === 'learning.week.rotated').length === STUDENTS, { timeoutMs: 900_000, intervalMs: 1000 });
       console.info(`relay published ${STUDENTS} events ${((Date.now() - started) / 1000).toFixed(1)} s after the start`);
     }
