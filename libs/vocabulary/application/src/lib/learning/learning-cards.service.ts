@@ -202,7 +202,7 @@ export class LearningCardsService {
       }
       const applied = card.lastReviews.find((review) => review.reviewId === body.reviewId);
       if (applied) {
-        await this.completeLog(body, card, applied.outcome, card.memory.state, now);
+        await this.completeLog(body, card, applied.outcome, applied.stateBefore ?? card.memory.state, now);
         return { ...applied.outcome, duplicate: true };
       }
       const memory = this.scheduler.review(card.memory, body.rating, answeredAt);
@@ -231,7 +231,7 @@ export class LearningCardsService {
         },
         { key: userId, correlationId: RequestContext.correlationId(), actorId: userId, occurredAt: now },
       );
-      const lastReviews = [...card.lastReviews, { reviewId: body.reviewId, outcome }].slice(-KEPT_REVIEWS_PER_CARD);
+      const lastReviews = [...card.lastReviews, { reviewId: body.reviewId, outcome, stateBefore: card.memory.state }].slice(-KEPT_REVIEWS_PER_CARD);
       if (await this.store.saveReview(card, { reviewId: body.reviewId, memory, lastReviews }, [event])) {
         await this.completeLog(body, card, outcome, card.memory.state, now);
         return { ...outcome, duplicate: false };

@@ -43,15 +43,7 @@ export class LearningRotationService {
 
   /** Records the week's rotation (idempotent) and starts it in the background. */
   async request(week: string, request: RotationRequest): Promise<void> {
-    const at = this.clock();
-    const recorded = await this.store.requestWeek(week, { ...request, at });
-    const latest = await this.store.latestCompletedWeek();
-    if (latest !== null && latest > week) {
-      // A week older than one already rotated (a very late event): rotating it would set an old active set.
-      if (recorded) await this.store.markSkipped(week, at);
-      this.logger?.warn({ week, latest }, 'learning rotation skipped: a later week is already rotated');
-      return;
-    }
+    await this.store.requestWeek(week, { ...request, at: this.clock() });
     this.kick();
   }
 
@@ -82,6 +74,13 @@ export class LearningRotationService {
   }
 
   private async run(week: string): Promise<void> {
+    const latest = await this.store.latestCompletedWeek();
+    if (latest !== null && latest > week) {
+      // Older than a week already rotated (a very late event): its set would be stale at once.
+      await this.store.markSkipped(week, this.clock());
+      this.logger?.warn({ week, latest }, 'learning rotation skipped: a later week is already rotated');
+      return;
+    }
     if (!(await this.store.claimWeek(week, this.holder, this.clock(), ROTATION_LEASE_MS))) return;
     const record = await this.store.week(week);
     if (!record) return;

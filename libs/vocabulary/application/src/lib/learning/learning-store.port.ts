@@ -15,6 +15,8 @@ export interface ReviewOutcome {
 export interface AppliedReview {
   reviewId: string;
   outcome: ReviewOutcome;
+  /** The card's state before this review (for the log, should it be completed later). */
+  stateBefore?: LearningCardStateName;
 }
 
 /** One word of a student's personal dictionary with its FSRS card. */

@@ -226,6 +226,25 @@ describe('learning cards (Nest module on MongoDB)', () => {
       expect(await service.review(userId, { ...body, rating: 'good' })).toEqual({ ...first.body, duplicate: true });
     });
 
+    it('finishes a review whose request died between its two writes, once', async () => {
+      const userId = student();
+      const { id } = await addOwn(userId, 'onderbroken', 'interrupted');
+      const reviews = t.db.collection('learning_reviews');
+      const body = (reviewId: string) => ({ reviewId, userWordId: id, rating: 'good', answeredAt: t.clock.now.toISOString(), durationMs: 900 });
+      // Died after claiming the review id, before writing the card: the retry applies it.
+      const claimed = randomUUID();
+      await reviews.insertOne({ _id: claimed as never, userId, userWordId: id, applied: false, claimedAt: t.clock.now });
+      const first = await t.request('POST', '/my-words/reviews', userId, body(claimed));
+      expect(first.body).toMatchObject({ duplicate: false, state: 'learning' });
+      // Died after writing the card, before completing the log: the retry finds it in the card.
+      const written = randomUUID();
+      const second = await t.request('POST', '/my-words/reviews', userId, body(written));
+      await reviews.updateOne({ _id: written as never }, { $set: { applied: false }, $unset: { outcome: '' } });
+      expect((await t.request('POST', '/my-words/reviews', userId, body(written))).body).toEqual({ ...second.body, duplicate: true });
+      expect(await t.db.collection('learning_cards').findOne({ _id: id as never })).toMatchObject({ reps: 2, version: 2 });
+      expect(await reviews.findOne({ _id: written as never })).toMatchObject({ applied: true, stateBefore: 'learning', rating: 'good' });
+    });
+
     it('refuses unknown words, other students’ words, bad ratings and answers from the future', async () => {
       const userId = student();
       const { id } = await addOwn(userId, 'fout', 'wrong');
