@@ -45,6 +45,12 @@ test('main flow: sign up, the lobby, a thematic session of 10 cards, progress sh
   await expect(page.getByText('1 days in a row').or(page.getByText(/^1$/).first())).toBeVisible();
   await shot(page, testInfo, '45-progress');
 
+  // The lobby offers the way back to where the student was.
+  await page.getByRole('link', { name: 'Tall, to the lobby' }).click();
+  await expect(page.getByRole('heading', { name: 'Continue where you left off' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Continue where you left off' }).getByText('My progress')).toBeVisible();
+  await shot(page, testInfo, '46-lobby-continue');
+
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
