@@ -46,6 +46,8 @@ export class LearningPage {
   protected search = '';
   private readonly practice = viewChild<ElementRef<HTMLElement>>('practice');
   protected readonly card = computed(() => this.learning().today?.items[this.learning().index] ?? null);
+  /** The coming weeks that bring cards back (weeks without any are left out). */
+  protected readonly upcoming = computed(() => this.learning().schedule?.upcoming.filter((week) => week.cards > 0) ?? []);
   protected readonly remaining = computed(() => Math.max(0, (this.learning().today?.items.length ?? 0) - this.learning().index));
 
   constructor() {
