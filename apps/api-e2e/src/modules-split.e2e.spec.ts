@@ -24,8 +24,8 @@ describe('modules split across two processes', () => {
     const lobbyUrl = `http://127.0.0.1:${lobbyPort}`;
     const common = { DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, CRON_ENABLED: 'false' };
     [identity, lobby] = await Promise.all([
-      startTall({ ...common, PORT: String(identityPort), MODULES: 'system,profile,pii', MODULE_URLS: `lobby=${lobbyUrl}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
-      startTall({ ...common, PORT: String(lobbyPort), MODULES: 'lobby', MODULE_URLS: `system=${identityUrl},profile=${identityUrl},pii=${identityUrl}` }),
+      startTall({ ...common, PORT: String(identityPort), MODULES: 'system,profile,pii', MODULE_URLS: `lobby=${lobbyUrl},vocabulary=${lobbyUrl},progress=${lobbyUrl}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
+      startTall({ ...common, PORT: String(lobbyPort), MODULES: 'lobby,vocabulary,progress', MODULE_URLS: `system=${identityUrl},profile=${identityUrl},pii=${identityUrl}` }),
     ]);
     for (const process of [identity, lobby]) {
       await waitFor(async () => (await fetch(`${process.url}/health/ready`)).ok, { timeoutMs: 60_000, what: `${process.url} to be ready` });
@@ -71,6 +71,6 @@ describe('modules split across two processes', () => {
     const registered = await identityApi.register(newEmail('split-export'));
     const exported = await identityApi.call('GET', '/pii/me/export', { token: registered.body.accessToken });
     expect(exported.status).toBe(200);
-    expect(exported.body.sections.map((section: { context: string }) => section.context).sort()).toEqual(['lobby', 'pii', 'profile', 'system']);
+    expect(exported.body.sections.map((section: { context: string }) => section.context).sort()).toEqual(['lobby', 'pii', 'profile', 'progress', 'system', 'vocabulary']);
   });
 });

@@ -31,11 +31,13 @@ describe('pii hosted by another process than profile (calls over HTTP)', () => {
     const piiUrl = `http://127.0.0.1:${piiPort}`;
     const common = { DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, CRON_ENABLED: 'false' };
     [pii, identity] = await Promise.all([
-      startTall({ ...common, PORT: String(piiPort), MODULES: 'pii', MODULE_URLS: `profile=${identityUrl},system=${identityUrl},lobby=${identityUrl}` }),
-      startTall({ ...common, PORT: String(identityPort), MODULES: 'system,profile,lobby', MODULE_URLS: `pii=${piiUrl}` }).catch(() =>
-        // A build without the lobby context yet.
-        startTall({ ...common, PORT: String(identityPort), MODULES: 'system,profile', MODULE_URLS: `pii=${piiUrl}` }),
-      ),
+      startTall({
+        ...common,
+        PORT: String(piiPort),
+        MODULES: 'pii',
+        MODULE_URLS: ['profile', 'system', 'lobby', 'vocabulary', 'progress'].map((module) => `${module}=${identityUrl}`).join(','),
+      }),
+      startTall({ ...common, PORT: String(identityPort), MODULES: 'system,profile,lobby,vocabulary,progress', MODULE_URLS: `pii=${piiUrl}` }),
     ]);
     for (const process of [pii, identity]) {
       await waitFor(async () => (await fetch(`${process.url}/health/ready`)).ok, { timeoutMs: 60_000, what: `${process.url} to be ready` });
@@ -59,7 +61,7 @@ describe('pii hosted by another process than profile (calls over HTTP)', () => {
     const exported = await call(pii, 'GET', '/api/v1/pii/me/export', token);
     expect(exported.status).toBe(200);
     const contexts = exported.body.sections.map((section: { context: string }) => section.context);
-    expect(contexts).toEqual(expect.arrayContaining(['system', 'profile', 'pii']));
+    expect([...contexts].sort()).toEqual(['lobby', 'pii', 'profile', 'progress', 'system', 'vocabulary']);
     expect(JSON.stringify(exported.body)).toContain(canary.lastName);
 
     expect((await call(pii, 'DELETE', '/api/v1/pii/me', token, { password: 'wrong-password' })).status).toBe(403);
