@@ -748,6 +748,7 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @description Either {wordId, language?} for a dictionary word, or {lemma, translation, article?, note?} for an own word */
         AddMyWordDto: {
             /** @enum {string|null} */
             article?: "de" | "het" | null;
@@ -1112,39 +1113,16 @@ export type components = {
             }[];
         };
         StudentListDto: {
-            /** Format: date-time */
-            asOf: string;
             items: {
-                accuracy: number | null;
-                daysActive: number;
-                inactive: boolean;
-                inactiveDays: number | null;
-                /** Format: date-time */
-                lastActiveAt: string | null;
-                masteredThisWeek: number;
-                name: {
-                    firstName: string;
-                    lastName: string;
-                } | null;
-                reviews: number;
-                /** @enum {string} */
-                status: "active" | "disabled";
-                streak: number;
                 /** Format: uuid */
-                studentId: string;
-                wordsMastered: number;
+                id: string;
+                /** Format: date-time */
+                linkedAt: string;
+                /** @enum {string} */
+                status: "active" | "disabled" | "deleted";
             }[];
-            namesUnavailable: boolean;
-            /** @enum {string} */
-            order: "asc" | "desc";
-            page: number;
-            pageSize: number;
-            /** @enum {string} */
-            sort: "lastActive" | "streak" | "masteredThisWeek" | "accuracy" | "inactive";
-            /** Format: date */
-            today: string;
-            total: number;
-            week: string;
+            /** Format: uuid */
+            teacherId: string;
         };
         StudentNameDto: {
             firstName: string;
@@ -1257,6 +1235,41 @@ export type components = {
                 masteredThisWeek: number;
                 seen: number;
             };
+        };
+        StudentSummaryListDto: {
+            /** Format: date-time */
+            asOf: string;
+            items: {
+                accuracy: number | null;
+                daysActive: number;
+                inactive: boolean;
+                inactiveDays: number | null;
+                /** Format: date-time */
+                lastActiveAt: string | null;
+                masteredThisWeek: number;
+                name: {
+                    firstName: string;
+                    lastName: string;
+                } | null;
+                reviews: number;
+                /** @enum {string} */
+                status: "active" | "disabled";
+                streak: number;
+                /** Format: uuid */
+                studentId: string;
+                wordsMastered: number;
+            }[];
+            namesUnavailable: boolean;
+            /** @enum {string} */
+            order: "asc" | "desc";
+            page: number;
+            pageSize: number;
+            /** @enum {string} */
+            sort: "lastActive" | "streak" | "masteredThisWeek" | "accuracy" | "inactive";
+            /** Format: date */
+            today: string;
+            total: number;
+            week: string;
         };
         SystemInfoDto: {
             instanceId: string;
@@ -2400,7 +2413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentListDto"];
+                    "application/json": components["schemas"]["StudentSummaryListDto"];
                 };
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */

@@ -45,5 +45,5 @@ export type ReviewBatchResult = Schemas['ReviewBatchResultDto'];
 export type StudentRecord = Schemas['StudentRecordDto'];
 export type TeacherStudentRecord = Schemas['TeacherStudentRecordDto'];
 /** The teacher dashboard's rows (`GET /api/v1/teacher/students`). */
-export type StudentSummaryList = Schemas['StudentListDto'];
+export type StudentSummaryList = Schemas['StudentSummaryListDto'];
 export type StudentSummary = StudentSummaryList['items'][number];

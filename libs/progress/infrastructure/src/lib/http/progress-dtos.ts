@@ -13,6 +13,6 @@ export class StudentListQueryDto extends createZodDto(StudentListQuerySchema) {}
 export class StudentCsvQueryDto extends createZodDto(StudentCsvQuerySchema) {}
 export class StudentParamsDto extends createZodDto(StudentParamsSchema) {}
 
-export class StudentListDto extends createZodDto(StudentListSchema) {}
+export class StudentSummaryListDto extends createZodDto(StudentListSchema) {}
 export class StudentRecordDto extends createZodDto(StudentRecordSchema) {}
 export class TeacherStudentRecordDto extends createZodDto(TeacherStudentRecordSchema) {}

@@ -7,7 +7,7 @@ import type { StudentList, StudentRecord, TeacherStudentRecord } from '@tall/pro
 import { ProgressErrorInterceptor } from './progress-error.interceptor';
 import {
   StudentCsvQueryDto,
-  StudentListDto,
+  StudentSummaryListDto,
   StudentListQueryDto,
   StudentParamsDto,
   StudentRecordDto,
@@ -44,7 +44,7 @@ export class TeacherStudentsController {
   @ApiOperation({
     summary: `The dashboard table: a teacher's linked students, or (EDU_ADMIN) every student, optionally of one teacher. Names are read from pii for the page shown only; when pii is down rows come without names and namesUnavailable is true. ${SORTING}`,
   })
-  @ApiOkResponse({ type: StudentListDto })
+  @ApiOkResponse({ type: StudentSummaryListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: StudentListQueryDto): Promise<StudentList> {
     return this.queries.students(principal, query);
   }
