@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statementName } from './statement-name';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { sqlIdentifier } from '@tall/platform/database';
 import type { AppliedEvent, ProgressProjection } from '@tall/progress/application';
@@ -101,7 +102,7 @@ export class PgProgressProjection implements ProgressProjection {
    * parsing and planning them again.
    */
   private prepared<R extends QueryResultRow = QueryResultRow>(tx: PoolClient, name: string, text: string, values: unknown[]) {
-    return tx.query<R>({ name: `${this.schema}:${name}`, text, values });
+    return tx.query<R>({ name: statementName(`${this.schema}:${name}`), text, values });
   }
 
   /** The same claim as a CTE (`claim`): the statement's other parts run only when it inserted. */

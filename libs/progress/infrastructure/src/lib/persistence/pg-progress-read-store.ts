@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { statementName } from './statement-name';
 import { sqlIdentifier } from '@tall/platform/database';
 import type { ProgressReadStore, StudentPageRequest } from '@tall/progress/application';
 import { REVIEW_SERIES_DAYS, type StudentSortKey } from '@tall/progress/contracts';
@@ -97,7 +98,7 @@ export class PgProgressReadStore implements ProgressReadStore {
     const [{ rows }, total] = await Promise.all([
       // Prepared per connection: one statement per scope kind, sort and order.
       this.pool.query<UserRow & { student_id: string; mastered_this_week: number }>({
-        name: `${s}:students:${request.scope.kind}:${request.sort}:${request.order}`,
+        name: statementName(`${s}:students:${request.scope.kind}:${request.sort}:${request.order}`),
         text: `SELECT page.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
            COALESCE(u.days_active, 0) AS days_active, u.run_end_day::text AS run_end_day, COALESCE(u.run_length, 0) AS run_length,
            COALESCE(u.reviews_total, 0) AS reviews_total, COALESCE(u.reviews_correct, 0) AS reviews_correct,
@@ -124,7 +125,7 @@ export class PgProgressReadStore implements ProgressReadStore {
     const params: unknown[] = [];
     const scope = this.scopeSql(request, params);
     const { rows } = await this.pool.query<{ total: number }>({
-      name: `${this.s}:students-count:${request.scope.kind}`,
+      name: statementName(`${this.s}:students-count:${request.scope.kind}`),
       text: `SELECT count(*)::int AS total FROM ${scope.from} WHERE ${scope.where}`,
       values: params,
     });
