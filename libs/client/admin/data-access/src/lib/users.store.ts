@@ -1,16 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ApiProblem, call, type CreateUserRequest, type TallApi, type UserListItem, type UserRole, type UserView } from '@tall/client/api';
+import { ApiProblem, call, type CreateUserRequest, type StudentList, type TallApi, type UserListItem, type UserRole, type UserView } from '@tall/client/api';
 
-/**
- * A student linked to a teacher (`GET /api/v1/users/{teacherId}/students`). Written out here: the
- * OpenAPI document names this DTO and progress's student list alike, so the generated type is the
- * other one until one of them is renamed.
- */
-export interface LinkedStudent {
-  id: string;
-  status: 'active' | 'disabled' | 'deleted';
-  linkedAt: string;
-}
+/** A student linked to a teacher (`GET /api/v1/users/{teacherId}/students`). */
+export type LinkedStudent = StudentList['items'][number];
 
 export interface UsersQuery {
   role: UserRole | null;
@@ -98,7 +90,7 @@ export function createUsersStore(api: TallApi): UsersStore {
 
       async loadStudents(teacherId) {
         try {
-          const list = (await call(api.GET('/api/v1/users/{teacherId}/students', { params: { path: { teacherId } } }))) as unknown as { items: LinkedStudent[] };
+          const list = await call(api.GET('/api/v1/users/{teacherId}/students', { params: { path: { teacherId } } }));
           set((state) => ({ students: { ...state.students, [teacherId]: list.items } }));
         } catch (error) {
           fail(error);
