@@ -5,7 +5,7 @@ import { normaliseNullable } from './nullable-workaround';
 const root = join(__dirname, '../../../..');
 
 describe("the web client's API types", () => {
-  it('match the OpenAPI document the app builds (run `npm run client:api-types` after changing a DTO)', () => {
+  it('match the OpenAPI document the app builds, whose DTO names are unique (run `npm run client:api-types` after changing a DTO)', () => {
     let output = '';
     try {
       output = execFileSync(process.execPath, [join(__dirname, 'generate-api-types.mjs'), '--check'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });

@@ -1,4 +1,4 @@
-// Prints the API's OpenAPI document as JSON without starting anything: Nest's preview mode builds
+// Prints the API's OpenAPI document (and DTO name clashes) as JSON without starting anything: Nest's preview mode builds
 // the module graph and the routes but instantiates no provider, so no database, broker or secret
 // store is reached. Run with `node -r tools/ts/swc-register.js` (TypeScript from source).
 import 'reflect-metadata';
@@ -35,10 +35,8 @@ async function main(): Promise<void> {
   app.setGlobalPrefix('api', { exclude: UNVERSIONED_PATHS });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   const document = createOpenApiDocument(app);
-  for (const [name, classes] of sameNamedDtos(app)) {
-    process.stderr.write(`warning: ${classes} different DTO classes are named ${name}; the OpenAPI document (and the client's types) keep only one of them. Rename one.\n`);
-  }
-  process.stdout.write(JSON.stringify(document));
+  // The document, and the DTO names that more than one class uses (the generator refuses those).
+  process.stdout.write(JSON.stringify({ document, sameNamedDtos: sameNamedDtos(app) }));
 }
 
 /**
