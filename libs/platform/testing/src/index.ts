@@ -1,2 +1,3 @@
 export * from './lib/stack-env';
 export * from './lib/wait-for';
+export * from './lib/fresh-database';

@@ -2,7 +2,6 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnModuleIn
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AccessTokenIssuer, AuthModule, type Principal } from '@tall/platform/auth';
 import { ConfigModule, loadConfig, APP_INFO } from '@tall/platform/config';
 import { DatabaseModule } from '@tall/platform/database';
@@ -68,24 +67,8 @@ export function awsSecretStore(endpoint = stackEnv().AWS_ENDPOINT_URL_SECRETS_MA
   });
 }
 
-/** A fresh PostgreSQL database, so the fixed `pii` schema of one test file is its own. */
-export async function freshDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const stack = stackEnv();
-  const name = uniqueName(`int_${label}`).toLowerCase();
-  const admin = new Client({ connectionString: stack.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    url: stack.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, `/${name}$1`),
-    drop: async () => {
-      const client = new Client({ connectionString: stack.DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await client.end();
-    },
-  };
-}
+/** Kept here for this lib's tests: the platform's testing lib now has it. */
+export { freshDatabase } from '@tall/platform/testing';
 
 export interface PiiTestApp {
   app: NestFastifyApplication;
