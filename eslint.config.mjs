@@ -32,11 +32,22 @@ export default [
               onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:platform', 'type:contracts'],
               ...(learningContexts.has(context) ? { notDependOnLibsWithTags: ['scope:pii'] } : {}),
             })),
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: serverOnly },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: serverOnly },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+            // The kernel: framework-free platform code (event and call contracts, the school's calendar,
+            // the domain-error base) that every layer, domain included, may use.
+            { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'], bannedExternalImports: serverOnly },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel'], bannedExternalImports: serverOnly },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:kernel'], bannedExternalImports: serverOnly },
+            // Use cases know nothing of HTTP: they return typed domain errors that each context's
+            // infrastructure maps to statuses.
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
+            },
+            {
+              sourceTag: 'type:infrastructure',
+              onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
+            },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:kernel'] },
             { sourceTag: 'platform:web', bannedExternalImports: serverOnly },
             // The web client's libraries and app see only each other: the API reaches them through HTTP and generated types.
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client'] },

@@ -14,7 +14,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   // The web client's libraries run in a browser and are tested by the web client's own runner (Vitest).
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stack/', '/fixtures/', '/libs/client/(?!api-codegen/)'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stack/', '/fixtures/', '/libs/client/'],
 };
 
 module.exports = {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 
 /**
  * Proves the boundary rules bite: each snippet is linted as if it lived in the named lib.
@@ -59,6 +59,11 @@ function lintFiles(files: string[]): Promise<Set<string>> {
   });
 }
 
+/** A command's standard output; `git grep` exits 1 when it finds nothing. */
+function execFileSyncText(command: string, args: string[]): string {
+  return spawnSync(command, args, { cwd: root, encoding: 'utf8' }).stdout;
+}
+
 const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
 const aliases = Object.keys(tsconfig.compilerOptions.paths) as string[];
 const contextLibs = aliases
@@ -114,6 +119,33 @@ describe('module boundaries', () => {
     } finally {
       probes.forEach((probe) => rmSync(probe.file, { force: true }));
     }
+  });
+
+  it('lets domain code use the kernel (calendar, event contracts, domain errors) and nothing else of the platform', async () => {
+    expect(
+      await boundaryErrors(
+        'libs/progress/domain/src/lib/probe.ts',
+        "import { dayOf } from '@tall/platform/calendar';\nimport { DomainError } from '@tall/platform/errors';\nimport { createEvent } from '@tall/platform/event-contracts';\nexport const probe = [dayOf, DomainError, createEvent];\n",
+      ),
+    ).toEqual([]);
+    const errors = await boundaryErrors(
+      'libs/progress/domain/src/lib/probe.ts',
+      "import { ScheduledJobs } from '@tall/platform/scheduling';\nexport const probe = ScheduledJobs;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('type:domain')]);
+  });
+
+  it('keeps the kernel free of the rest of the platform and of frameworks', async () => {
+    const errors = await boundaryErrors(
+      'libs/platform/calendar/src/lib/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nimport { loadConfig } from '@tall/platform/config';\nexport const probe = [Injectable, loadConfig];\n",
+    );
+    expect(errors).toHaveLength(2);
+  });
+
+  it('has no file that switches the boundary rule off', () => {
+    const output = execFileSyncText('git', ['grep', '-l', 'eslint-disable.*enforce-module-boundaries', '--', 'apps', 'libs', 'clients', 'tools', ':!tools/lint']);
+    expect(output.trim()).toBe('');
   });
 
   it('keeps learning contexts away from personal data, even pii contracts', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isoWeekKey, previousOccurrence } from '@tall/platform/scheduling';
+import { isoWeekOf } from '@tall/platform/calendar';
+import { previousOccurrence } from '@tall/platform/scheduling';
 import { waitFor } from '@tall/platform/testing';
 import { VocabularyTopics } from '@tall/vocabulary/contracts';
 import { IdentityApi, newEmail, type SignedIn } from '../identity/support/identity-api';
@@ -48,7 +49,7 @@ describe('learning cards, black-box', () => {
     try {
       const own = await call('POST', '/my-words', { lemma: 'Fietsbel', translation: 'bicycle bell', article: 'de', note: 'rings twice' });
       expect(own.status).toBe(201);
-      expect(own.body).toMatchObject({ lemma: 'Fietsbel', source: 'own', state: 'new', cohortWeek: isoWeekKey(new Date(), TIME_ZONE) });
+      expect(own.body).toMatchObject({ lemma: 'Fietsbel', source: 'own', state: 'new', cohortWeek: isoWeekOf(new Date(), TIME_ZONE) });
       expect((await call('POST', '/my-words', { lemma: 'FIETSBEL', translation: 'bell' })).status).toBe(409);
 
       const [topic] = (await call('GET', '/topics')).body;
@@ -89,11 +90,11 @@ describe('learning cards, black-box', () => {
     const schedule = await probeTopic(VocabularyTopics.learningSchedule);
     try {
       await tall.stop();
-      const rotatedWeek = isoWeekKey(previousOccurrence('0 3 * * 1', TIME_ZONE, new Date()) as Date, TIME_ZONE);
+      const rotatedWeek = isoWeekOf(previousOccurrence('0 3 * * 1', TIME_ZONE, new Date()) as Date, TIME_ZONE);
       // With the weekly job on, the system context catches the missed week up at start.
       await start(true);
       await waitFor(() => schedule.messages.some((message) => message.key === student.id), { timeoutMs: 30_000, what: 'the student’s learning.week.rotated' });
-      const currentWeek = isoWeekKey(new Date(), TIME_ZONE);
+      const currentWeek = isoWeekOf(new Date(), TIME_ZONE);
       // The student's words are this week's cohort: in the set when the caught-up week is this one (it is, except Monday before 03:00).
       const expectedCohorts = rotatedWeek === currentWeek ? [currentWeek] : [];
       expect(schedule.messages.find((message) => message.key === student.id)?.value).toMatchObject({

@@ -1,5 +1,6 @@
 // Framework-free: roles, principal, tokens and keys.
-export { ROLES, isRole, type Role, type Principal } from './lib/roles';
+// Roles and the principal live in the kernel (application code may name them); re-exported for the HTTP edge.
+export { ROLES, isRole, type Role, type Principal } from '@tall/platform/identity';
 export { AccessTokenError, SigningKeyUnavailableError } from './lib/auth-errors';
 export {
   ACCESS_TOKEN_ALGORITHM,

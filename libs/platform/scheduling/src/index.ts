@@ -1,4 +1,3 @@
-export { dayKey, isoWeekKey, localDate } from './lib/iso-week-key';
 export { previousOccurrence, nextOccurrence } from './lib/cron-schedule';
 export type { Lease, LeaseStore } from './lib/leases/lease-store';
 export { PgLeaseStore } from './lib/leases/pg-lease-store';

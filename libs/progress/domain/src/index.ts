@@ -1,4 +1,3 @@
-export * from './lib/calendar';
 export * from './lib/activity-policy';
 export * from './lib/review-policy';
 export * from './lib/progress-facts';

@@ -3,6 +3,5 @@ export * from './lib/dictionary/dictionary-word';
 export * from './lib/dictionary/word-id';
 export * from './lib/thematic/leitner-policy';
 export * from './lib/thematic/answer-check';
-export * from './lib/thematic/local-day';
 export * from './lib/thematic/streak';
 export * from './lib/learning';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { UserDataSection } from '@tall/platform/call-contracts';
-import type { Principal } from '@tall/platform/auth';
+import type { Principal } from '@tall/platform/identity';
 import type { LobbyView, UpdateNavigationContext } from '@tall/lobby/contracts';
 import { lobbyView, mayOpen } from '@tall/lobby/domain';
 import type { UserRole } from '@tall/profile/contracts';

@@ -4,7 +4,8 @@ import { defaultDatabaseName, MONGO_CLIENT } from '@tall/platform/database';
 import { EventsRegistrar } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
-import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayOf } from '@tall/platform/calendar';
+import { ScheduledJobs } from '@tall/platform/scheduling';
 import { ExportLobbyData } from '@tall/lobby/contracts';
 import { BUILT_MODULES, LOBBY_STORE, LobbyService, lobbyRolesHandler } from '@tall/lobby/application';
 import { LobbyController, LobbyErrorInterceptor } from './lobby.controller';
@@ -36,7 +37,7 @@ class LobbyLifecycle implements OnModuleInit {
       name: LOBBY_INBOX_TRIM_JOB,
       cron: '45 4 * * *',
       timeZone: 'Europe/Amsterdam',
-      period: (date) => dayKey(date, 'Europe/Amsterdam'),
+      period: (date) => dayOf(date, 'Europe/Amsterdam'),
       run: async () => {
         const removed = await this.store.trimInbox();
         this.logger.info({ removed }, 'lobby inbox trimmed');

@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import { migrateSchema, PG_POOL } from '@tall/platform/database';
 import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
 import { HealthRegistry, LOGGER } from '@tall/platform/observability';
-import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayOf } from '@tall/platform/calendar';
+import { ScheduledJobs } from '@tall/platform/scheduling';
 import { KeyRotationService } from '@tall/pii/application';
 import { PII_MODULE } from '@tall/pii/contracts';
 import { MasterKeyRing } from './master-key-ring';
@@ -56,7 +57,7 @@ export class PiiLifecycle implements OnModuleInit, OnApplicationShutdown {
       name: KEY_ROTATION_JOB,
       cron: '30 4 * * *',
       timeZone: TIME_ZONE,
-      period: (date) => dayKey(date, TIME_ZONE),
+      period: (date) => dayOf(date, TIME_ZONE),
       run: async () => {
         if (!this.masterKeys.ready) throw new Error('The master key is not loaded from Secrets Manager');
         const result = await this.rotation.sweep();

@@ -1,7 +1,7 @@
 import { createPgPool, migrateSchema } from '@tall/platform/database';
 import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
 import type { Pool } from 'pg';
-import { isoWeekKey } from './iso-week-key';
+import { isoWeekOf } from '@tall/platform/calendar';
 import { PgJobRunStore } from './job-runs/pg-job-run-store';
 import { PgLeaseStore } from './leases/pg-lease-store';
 import { ScheduledJobs, type JobContext, type ScheduledJob, type SchedulerLogger } from './scheduled-jobs';
@@ -27,7 +27,7 @@ describe('scheduling on PostgreSQL', () => {
     name,
     cron: '0 3 * * 1',
     timeZone: 'Europe/Amsterdam',
-    period: (date) => isoWeekKey(date, 'Europe/Amsterdam'),
+    period: (date) => isoWeekOf(date, 'Europe/Amsterdam'),
     run,
   });
   const runRows = async (job: string) =>

@@ -1,7 +1,7 @@
 import { register } from 'prom-client';
 import { InMemoryJobRunStore } from './job-runs/in-memory-job-run-store';
 import { InMemoryLeaseStore } from './leases/in-memory-lease-store';
-import { isoWeekKey } from './iso-week-key';
+import { isoWeekOf } from '@tall/platform/calendar';
 import { ScheduledJobs, type CronRegistry, type JobContext, type ScheduledJob, type SchedulerLogger } from './scheduled-jobs';
 import { InvalidJobDefinitionError, JobConflictError, UnknownJobError } from './scheduling-errors';
 
@@ -10,7 +10,7 @@ const silent: SchedulerLogger = { info: () => undefined, warn: () => undefined, 
 const WEDNESDAY = new Date('2026-11-25T10:00:00Z');
 
 function weeklyJob(run: (context: JobContext) => Promise<void>, name = 'cohort-rotation'): ScheduledJob {
-  return { name, cron: '0 3 * * 1', timeZone: 'Europe/Amsterdam', period: (date) => isoWeekKey(date), run };
+  return { name, cron: '0 3 * * 1', timeZone: 'Europe/Amsterdam', period: (date) => isoWeekOf(date), run };
 }
 
 function deferred() {

@@ -27,7 +27,7 @@ export interface ScheduledJob {
   cron: string;
   /** IANA zone the cron expression is read in, e.g. 'Europe/Amsterdam'. */
   timeZone: string;
-  /** The period a run at `date` belongs to, e.g. `isoWeekKey`. One successful run per period. */
+  /** The period a run at `date` belongs to, e.g. `isoWeekOf` of `@tall/platform/calendar`. One successful run per period. */
   period: (date: Date) => string;
   run: (context: JobContext) => Promise<void>;
   /** At start, run the period of the last scheduled time if it has no successful run. Default true. */

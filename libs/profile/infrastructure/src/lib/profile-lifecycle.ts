@@ -5,7 +5,8 @@ import { PG_POOL } from '@tall/platform/database';
 import { EventRouting, EventsRegistrar } from '@tall/platform/events';
 import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
-import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayOf } from '@tall/platform/calendar';
+import { ScheduledJobs } from '@tall/platform/scheduling';
 import { PiiTopics } from '@tall/pii/contracts';
 import {
   BootstrapAdminHandler,
@@ -80,7 +81,7 @@ export class ProfileLifecycle implements OnModuleInit, OnApplicationBootstrap, O
       name: PROFILE_HOUSEKEEPING_JOB,
       cron: '30 4 * * *',
       timeZone: TIME_ZONE,
-      period: (date) => dayKey(date, TIME_ZONE),
+      period: (date) => dayOf(date, TIME_ZONE),
       run: async () => {
         const removed = await runProfileHousekeeping(this.dataSource);
         this.logger.info({ removed }, 'profile housekeeping done');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@tall/platform/auth';
+import type { Principal } from '@tall/platform/identity';
 import { StudentCsvQuerySchema, StudentListQuerySchema } from '@tall/progress/contracts';
 import { EMPTY_ACTIVITY, type StudentRecordState, type StudentRowState, type Today } from '@tall/progress/domain';
 import type { DisplayName, DisplayNames, ProgressReadStore, StudentPageRequest } from './progress-ports';

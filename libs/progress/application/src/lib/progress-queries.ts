@@ -1,4 +1,4 @@
-import type { Principal } from '@tall/platform/auth';
+import type { Principal } from '@tall/platform/identity';
 import { PROGRESS_MODULE, type StudentCsvQuery, type StudentList, type StudentListQuery, type StudentRecord, type TeacherStudentRecord } from '@tall/progress/contracts';
 import { studentRecord, studentSummary, todayAt } from '@tall/progress/domain';
 import type { UserDataSection } from '@tall/platform/call-contracts';

@@ -1,5 +1,5 @@
 import { INACTIVE_AFTER_DAYS } from '@tall/progress/contracts';
-import { addDays, type Day } from './calendar';
+import { addDays, type Day } from '@tall/platform/calendar';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

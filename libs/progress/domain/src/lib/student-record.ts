@@ -6,7 +6,7 @@ import {
   type StudentSummary,
 } from '@tall/progress/contracts';
 import { accuracy, inactiveDays, isInactive, streakOn } from './activity-policy';
-import { dayOf, daysEndingWith, isoWeekOf, type Day } from './calendar';
+import { dayOf, daysEndingWith, isoWeekOf, type Day } from '@tall/platform/calendar';
 import type { AccountStatus, ResultKind } from './progress-facts';
 
 /** A student's stored counters: what the list sorts on and the record starts from. */

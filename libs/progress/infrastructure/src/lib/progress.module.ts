@@ -4,7 +4,8 @@ import { migrateSchema, PG_POOL } from '@tall/platform/database';
 import { EventRouting, EventsRegistrar, PgInbox, type EventHandler } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcClient, RpcRegistry } from '@tall/platform/rpc';
-import { dayKey, ScheduledJobs } from '@tall/platform/scheduling';
+import { dayOf } from '@tall/platform/calendar';
+import { ScheduledJobs } from '@tall/platform/scheduling';
 import { progressEventHandlers, ProgressQueries } from '@tall/progress/application';
 import { ExportProgressData, PROGRESS_MODULE, PROGRESS_SOURCE_TOPICS, PROGRESS_TIME_ZONE, type ProgressSourceTopics } from '@tall/progress/contracts';
 import { ProgressErrorInterceptor } from './http/progress-error.interceptor';
@@ -57,7 +58,7 @@ class ProgressLifecycle implements OnModuleInit, OnApplicationShutdown {
       name: PROGRESS_INBOX_PRUNE_JOB,
       cron: '50 4 * * *',
       timeZone: PROGRESS_TIME_ZONE,
-      period: (date) => dayKey(date, PROGRESS_TIME_ZONE),
+      period: (date) => dayOf(date, PROGRESS_TIME_ZONE),
       run: async () => inbox.prune(this.pool, new Date(Date.now() - INBOX_KEEP_DAYS * 86_400_000)),
     });
     if (this.options.kafkaBrokers?.length) void this.keepHistory(this.options.kafkaBrokers);

@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import { APP_INFO, type AppInfo } from '@tall/platform/config';
 import { migrateSchema, PG_POOL } from '@tall/platform/database';
 import { EventsRegistrar } from '@tall/platform/events';
-import { isoWeekKey, ScheduledJobs, type JobTrigger } from '@tall/platform/scheduling';
+import { isoWeekOf } from '@tall/platform/calendar';
+import { ScheduledJobs, type JobTrigger } from '@tall/platform/scheduling';
 import { SYSTEM_MODULE } from '@tall/system/contracts';
 import { SystemEventsService, type WeeklyTrigger } from './system-events.service';
 import { SYSTEM_SCHEMA, systemMigrations } from './system-migrations';
@@ -31,7 +32,7 @@ export class SystemLifecycle implements OnModuleInit, OnApplicationBootstrap {
       name: WEEKLY_COHORTS_JOB,
       cron: '0 3 * * 1',
       timeZone: TIME_ZONE,
-      period: (date) => isoWeekKey(date, TIME_ZONE),
+      period: (date) => isoWeekOf(date, TIME_ZONE),
       run: async ({ periodKey, trigger }) => {
         await this.events.announceWeek(WEEKLY_COHORTS_JOB, periodKey, TRIGGERS[trigger]);
       },

@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import type { Role } from '@tall/platform/identity';
 
 /** What a route asks of its caller; set by @Public(), @Authenticated() and @Roles(). */
 export type AuthRequirement =

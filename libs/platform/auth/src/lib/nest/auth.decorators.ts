@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, SetMetadata, UseGuards, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from '../roles';
+import type { Principal, Role } from '@tall/platform/identity';
 import { AUTH_REQUIREMENT, type AuthRequirement } from './auth-requirement';
 import { AuthGuard } from './auth.guard';
 

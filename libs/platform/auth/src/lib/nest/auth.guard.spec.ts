@@ -8,7 +8,7 @@ import { Test } from '@nestjs/testing';
 import { configureHttp, HttpPlatformModule } from '@tall/platform/http';
 import { createLogger, ObservabilityModule, RequestContext } from '@tall/platform/observability';
 import { SecretsModule } from '@tall/platform/secrets';
-import type { Principal } from '../roles';
+import type { Principal } from '@tall/platform/identity';
 import { AccessTokenIssuer } from '../tokens/access-token-issuer';
 import { JwtKeys } from '../keys/jwt-keys';
 import { Authenticated, CurrentPrincipal, OpsAccess, Public, Roles } from './auth.decorators';

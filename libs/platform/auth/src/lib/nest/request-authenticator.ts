@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '@tall/platform/http';
 import { RequestContext } from '@tall/platform/observability';
 import { AccessTokenError } from '../auth-errors';
-import type { Principal } from '../roles';
+import type { Principal } from '@tall/platform/identity';
 import { AccessTokenVerifier } from '../tokens/access-token-verifier';
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JwtKeys } from '../keys/jwt-keys';
-import type { Principal } from '../roles';
+import type { Principal } from '@tall/platform/identity';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TYPE, type AccessTokenSettings } from '../token-settings';
 import { signCompact } from './compact-jws';
 

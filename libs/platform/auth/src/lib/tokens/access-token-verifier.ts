@@ -1,6 +1,6 @@
 import { AccessTokenError } from '../auth-errors';
 import type { JwtKeys } from '../keys/jwt-keys';
-import { isRole, type Principal } from '../roles';
+import { isRole, type Principal } from '@tall/platform/identity';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TYPE, type AccessTokenSettings } from '../token-settings';
 import { decodeCompact, verifySignature } from './compact-jws';
 

@@ -3,7 +3,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { AccessTokenError } from '../auth-errors';
 import { generateKeySetSecret, parseKeySetSecret } from '../keys/jwt-key-set';
 import { JwtKeys } from '../keys/jwt-keys';
-import type { Principal } from '../roles';
+import type { Principal } from '@tall/platform/identity';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS } from '../token-settings';
 import { AccessTokenIssuer } from './access-token-issuer';
 import { AccessTokenVerifier } from './access-token-verifier';

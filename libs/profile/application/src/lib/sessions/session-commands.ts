@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@tall/platform/auth';
+import type { Principal } from '@tall/platform/identity';
 import { SessionRevoked, type SessionView } from '@tall/profile/contracts';
 import { ProfileError, type RevocationReason } from '@tall/profile/domain';
 import { CLOCK, type Clock } from '../ports/credentials.port';

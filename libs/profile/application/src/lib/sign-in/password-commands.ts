@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@tall/platform/auth';
+import type { Principal } from '@tall/platform/identity';
 import { UserUpdated } from '@tall/profile/contracts';
 import { ProfileError } from '@tall/profile/domain';
 import { AccountCreation } from '../accounts/account-creation';

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { statementName } from './statement-name';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { dayOf, isoWeekOf } from '@tall/platform/calendar';
 import { sqlIdentifier } from '@tall/platform/database';
 import type { AppliedEvent, ProgressProjection } from '@tall/progress/application';
 import { PROGRESS_TIME_ZONE } from '@tall/progress/contracts';
 import {
-  dayOf,
-  isoWeekOf,
   thematicReviewEffect,
   type ActivityResultRecorded,
   type LearningReviewed,

@@ -3,8 +3,8 @@ import { statementName } from './statement-name';
 import { sqlIdentifier } from '@tall/platform/database';
 import type { ProgressReadStore, StudentPageRequest } from '@tall/progress/application';
 import { REVIEW_SERIES_DAYS, type StudentSortKey } from '@tall/progress/contracts';
+import { addDays } from '@tall/platform/calendar';
 import {
-  addDays,
   streakCutoff,
   type AccountStatus,
   type ResultKind,

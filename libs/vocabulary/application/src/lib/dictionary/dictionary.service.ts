@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@tall/platform/auth';
+import type { Principal } from '@tall/platform/identity';
 import { errors } from '@tall/platform/http';
 import type { DictionaryWordView, TopicListQuery, TopicSummary } from '@tall/vocabulary/contracts';
 import { THEMATIC_SETTINGS, type ThematicSettings } from '../thematic/thematic-settings';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
 import { RequestContext } from '@tall/platform/observability';
-import { isoWeekKey } from '@tall/platform/scheduling';
+import { addWeeks, dayOf, isoWeekOf, startOfLocalDay } from '@tall/platform/calendar';
 import {
   ANSWERED_AT_MAX_SKEW_MS,
   LearningCardReviewed,
@@ -21,13 +21,10 @@ import {
 } from '@tall/vocabulary/contracts';
 import {
   activeWeeksOf,
-  addWeeks,
   cyclePosition,
   LearningScheduler,
   lemmaKey,
-  localDayKey,
   nextActiveWeek,
-  startOfLocalDay,
   upcomingWeeks,
 } from '@tall/vocabulary/domain';
 import { LEARNING_DICTIONARY, type DictionaryLookup } from './dictionary-lookup.port';
@@ -252,7 +249,7 @@ export class LearningCardsService {
       learningDueBefore: new Date(now.getTime() + LEARN_AHEAD_MS),
       limit,
     });
-    return { day: localDayKey(now, this.settings.timeZone), week, activeCohorts, items: items.map(toTodayCard), total };
+    return { day: dayOf(now, this.settings.timeZone), week, activeCohorts, items: items.map(toTodayCard), total };
   }
 
   async schedule(userId: string): Promise<MySchedule> {
@@ -285,7 +282,7 @@ export class LearningCardsService {
       });
     return {
       timeZone,
-      day: localDayKey(now, timeZone),
+      day: dayOf(now, timeZone),
       week,
       cycleWeeks: [...cohortCycle],
       rotatedWeek,
@@ -307,7 +304,7 @@ export class LearningCardsService {
       this.store.dueByCohort(userId, startOfLocalDay(now, timeZone, 1)),
     ]);
     return {
-      day: localDayKey(now, timeZone),
+      day: dayOf(now, timeZone),
       cards: { total: states.new + states.learning + states.review + states.relearning, ...states },
       dueToday: activeCohorts.reduce((sum, cohort) => sum + (due[cohort] ?? 0), 0),
       reviewedToday: reviews.today,
@@ -362,7 +359,7 @@ export class LearningCardsService {
   }
 
   private weekOf(at: Date): string {
-    return isoWeekKey(at, this.settings.timeZone);
+    return isoWeekOf(at, this.settings.timeZone);
   }
 
   private newCard(

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { dayOf } from '@tall/platform/calendar';
 import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
 import { ApiError, errors } from '@tall/platform/http';
 import { RequestContext } from '@tall/platform/observability';
@@ -7,7 +8,6 @@ import {
   AnswerShapeError,
   applicableModes,
   checkAnswer,
-  localDayKey,
   ModeNotApplicableError,
   type AnswerVerdict,
   type DictionaryWord,
@@ -103,7 +103,7 @@ export class ThematicReviewService {
         mode: item.mode,
         answeredAt,
         durationMs: item.durationMs,
-        day: localDayKey(answeredAt, this.settings.timeZone),
+        day: dayOf(answeredAt, this.settings.timeZone),
         correct: verdict.correct,
         expected: verdict.expected,
         status: 'pending',

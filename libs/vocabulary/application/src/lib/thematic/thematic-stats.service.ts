@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ThematicCounts, ThematicStats, TopicStats } from '@tall/vocabulary/contracts';
-import { localDayKey, startOfLocalDay, streakOf, type DictionaryTopic } from '@tall/vocabulary/domain';
+import { dayOf, startOfLocalDay } from '@tall/platform/calendar';
+import { streakOf, type DictionaryTopic } from '@tall/vocabulary/domain';
 import { DICTIONARY_STORE, type DictionaryStore } from '../dictionary/dictionary-store.port';
 import { THEMATIC_SETTINGS, VOCABULARY_CLOCK, type ThematicClock, type ThematicSettings } from './thematic-settings';
 import { THEMATIC_STORE, type CardSummary, type ThematicStore } from './thematic-store.port';
@@ -73,7 +74,7 @@ export class ThematicStatsService {
       reviews,
       correctReviews,
       accuracy: reviews > 0 ? correctReviews / reviews : null,
-      streak: streakOf(days, localDayKey(now, timeZone)),
+      streak: streakOf(days, dayOf(now, timeZone)),
     };
   }
 }

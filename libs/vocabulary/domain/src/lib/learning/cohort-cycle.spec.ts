@@ -9,7 +9,7 @@ import {
   rotateWeek,
   upcomingWeeks,
 } from './cohort-cycle';
-import { addWeeks, compareWeeks, isIsoWeek, isoWeekMonday, weeksBetween } from './iso-week';
+import { addWeeks, compareWeeks, isIsoWeek, isoWeekMonday, weeksBetween } from '@tall/platform/calendar';
 
 describe('ISO week arithmetic', () => {
   it.each([

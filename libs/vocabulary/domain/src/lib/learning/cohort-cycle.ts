@@ -1,4 +1,4 @@
-import { addWeeks, compareWeeks, weeksBetween, type IsoWeek } from './iso-week';
+import { addWeeks, compareWeeks, weeksBetween, type IsoWeek } from '@tall/platform/calendar';
 
 /**
  * Weeks after its creation in which a cohort is active again, e.g. `[1, 2, 4, 8]`: a cohort

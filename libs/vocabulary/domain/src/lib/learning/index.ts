@@ -1,4 +1,3 @@
-export * from './iso-week';
 export * from './cohort-cycle';
 export * from './learning-scheduler';
 export * from './lemma-key';

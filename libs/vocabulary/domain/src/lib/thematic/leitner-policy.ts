@@ -1,4 +1,4 @@
-import { startOfLocalDay } from './local-day';
+import { startOfLocalDay } from '@tall/platform/calendar';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

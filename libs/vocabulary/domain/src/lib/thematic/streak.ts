@@ -1,4 +1,4 @@
-import { shiftDayKey } from './local-day';
+import { addDays } from '@tall/platform/calendar';
 
 /**
  * Days in a row with at least one review, ending today, or yesterday while today has none yet
@@ -6,11 +6,11 @@ import { shiftDayKey } from './local-day';
  */
 export function streakOf(days: Iterable<string>, today: string): number {
   const reviewed = new Set(days);
-  let cursor = reviewed.has(today) ? today : shiftDayKey(today, 1);
+  let cursor = reviewed.has(today) ? today : addDays(today, -1);
   let streak = 0;
   while (reviewed.has(cursor)) {
     streak++;
-    cursor = shiftDayKey(cursor, 1);
+    cursor = addDays(cursor, -1);
   }
   return streak;
 }

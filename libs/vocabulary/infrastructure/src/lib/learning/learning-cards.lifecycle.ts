@@ -1,7 +1,8 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
-import { dayKey, isoWeekKey, ScheduledJobs } from '@tall/platform/scheduling';
+import { addWeeks, dayOf, isoWeekOf } from '@tall/platform/calendar';
+import { ScheduledJobs } from '@tall/platform/scheduling';
 import {
   LEARNING_CLOCK,
   LEARNING_SETTINGS,
@@ -15,7 +16,6 @@ import {
   type LearningSettings,
 } from '@tall/vocabulary/application';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
-import { addWeeks } from '@tall/vocabulary/domain';
 import { LEARNING_COLLECTIONS, type MongoLearningStore } from './mongo-learning-store';
 import type { MongoRotationStore } from './mongo-rotation-store';
 
@@ -57,7 +57,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
       name: LEARNING_MAINTENANCE_JOB,
       cron: '50 4 * * *',
       timeZone: this.settings.timeZone,
-      period: (date) => dayKey(date, this.settings.timeZone),
+      period: (date) => dayOf(date, this.settings.timeZone),
       run: ({ signal }) => this.maintain(signal),
     });
   }
@@ -89,7 +89,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
       after = students[students.length - 1];
     }
     const purged = await this.store.purgeRemoved(new Date(now.getTime() - REMOVED_KEPT_MS));
-    const weeks = await this.rotations.purgeWeeksBefore(addWeeks(isoWeekKey(now, this.settings.timeZone), -WEEKS_KEPT));
+    const weeks = await this.rotations.purgeWeeksBefore(addWeeks(isoWeekOf(now, this.settings.timeZone), -WEEKS_KEPT));
     this.logger.info({ reconciled, purged, weeks }, 'learning cards maintenance done');
   }
 

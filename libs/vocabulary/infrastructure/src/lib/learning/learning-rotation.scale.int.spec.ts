@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent } from '@tall/platform/event-contracts';
 import { waitFor } from '@tall/platform/testing';
 import { WeeklyCronTriggered } from '@tall/system/contracts';
-import { addWeeks } from '@tall/vocabulary/domain';
+import { addWeeks } from '@tall/platform/calendar';
 import { startLearningTestApp, type LearningTestApp } from './test-support/learning-test-app';
 
 // The suite runs 2,000 (a few seconds); LEARNING_SCALE_STUDENTS=10000 is the figure (about 20 s here).

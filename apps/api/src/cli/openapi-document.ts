@@ -3,18 +3,15 @@
 // store is reached. Run with `node -r tools/ts/swc-register.js` (TypeScript from source).
 import 'reflect-metadata';
 // Before any DTO class is created (the app module's imports below create them).
-import './nullable-workaround.install';
+import '../openapi/nullable-workaround.install';
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { loadConfig } from '@tall/platform/config';
 import { UNVERSIONED_PATHS } from '@tall/platform/http';
 import { createLogger } from '@tall/platform/observability';
-// The app is no library and has no alias: this tool is the one place that needs its module graph.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { AppModule } from '../../../../apps/api/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createOpenApiDocument } from '../../../../apps/api/src/app/openapi';
+import { AppModule } from '../app/app.module';
+import { createOpenApiDocument } from '../app/openapi';
 
 async function main(): Promise<void> {
   // Placeholders: preview mode never connects, but the configuration must be valid to build the graph.

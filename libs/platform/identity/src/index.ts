@@ -1,0 +1,1 @@
+export { ROLES, isRole, type Role, type Principal } from './lib/roles';
