@@ -37,17 +37,16 @@ export default [
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'], bannedExternalImports: serverOnly },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel'], bannedExternalImports: serverOnly },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:kernel'], bannedExternalImports: serverOnly },
-            // Use cases know nothing of HTTP: they return typed domain errors that each context's
-            // infrastructure maps to statuses.
-            {
-              sourceTag: 'type:application',
-              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
-            },
+            // Use cases know nothing of HTTP: they throw typed domain errors that each context's
+            // infrastructure maps to statuses. `type:http` (platform/http, platform/auth: the HTTP
+            // edge) is for infrastructure and the platform only.
+            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'] },
             {
               sourceTag: 'type:infrastructure',
-              onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util', 'type:http'],
             },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:kernel'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:kernel', 'type:http'] },
+            { sourceTag: 'type:http', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:kernel', 'type:http'] },
             { sourceTag: 'platform:web', bannedExternalImports: serverOnly },
             // The web client's libraries and app see only each other: the API reaches them through HTTP and generated types.
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client'] },

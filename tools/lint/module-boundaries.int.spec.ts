@@ -143,6 +143,23 @@ describe('module boundaries', () => {
     expect(errors).toHaveLength(2);
   });
 
+  it('keeps HTTP out of the application layer', async () => {
+    const errors = await boundaryErrors(
+      'libs/vocabulary/application/src/lib/probe.ts',
+      "import { errors } from '@tall/platform/http';\nexport const probe = errors;\n",
+    );
+    expect(
+      await boundaryErrors('libs/vocabulary/application/src/lib/probe.ts', "import { AccessTokenIssuer } from '@tall/platform/auth';\nexport const probe = AccessTokenIssuer;\n"),
+    ).toEqual([expect.stringContaining('type:application')]);
+    expect(errors).toEqual([expect.stringContaining('type:application')]);
+    expect(
+      await boundaryErrors(
+        'libs/vocabulary/infrastructure/src/lib/probe.ts',
+        "import { errors } from '@tall/platform/http';\nexport const probe = errors;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('has no file that switches the boundary rule off', () => {
     const output = execFileSyncText('git', ['grep', '-l', 'eslint-disable.*enforce-module-boundaries', '--', 'apps', 'libs', 'clients', 'tools', ':!tools/lint']);
     expect(output.trim()).toBe('');

@@ -5,7 +5,8 @@ import { freePort, isolatedStores, startTall, type TallProcess } from '../suppor
 /**
  * pii in its own process: registration in the profile process stores personal data through
  * `pii.storePersonalData` over an authenticated direct call, the export collects the other
- * contexts' sections over HTTP, and erasure re-authenticates through `profile.verifyPassword`.
+ * contexts' sections over HTTP, and erasure (profile's `DELETE /api/v1/pii/me`, ADR 9) has pii
+ * shred at once through `pii.erasePersonalData`.
  */
 describe('pii hosted by another process than profile (calls over HTTP)', () => {
   let stores: Awaited<ReturnType<typeof isolatedStores>>;
@@ -64,8 +65,10 @@ describe('pii hosted by another process than profile (calls over HTTP)', () => {
     expect([...contexts].sort()).toEqual(['lobby', 'pii', 'profile', 'progress', 'system', 'vocabulary']);
     expect(JSON.stringify(exported.body)).toContain(canary.lastName);
 
-    expect((await call(pii, 'DELETE', '/api/v1/pii/me', token, { password: 'wrong-password' })).status).toBe(403);
-    expect((await call(pii, 'DELETE', '/api/v1/pii/me', token, { password })).status).toBe(204);
+    // Erasing one's account is profile's: the pii process does not serve the route.
+    expect((await call(pii, 'DELETE', '/api/v1/pii/me', token, { password })).status).toBe(404);
+    expect((await call(identity, 'DELETE', '/api/v1/pii/me', token, { password: 'wrong-password' })).status).toBe(403);
+    expect((await call(identity, 'DELETE', '/api/v1/pii/me', token, { password })).status).toBe(204);
     expect((await call(pii, 'GET', '/api/v1/pii/me/export', token)).status).toBe(410);
     expect((await call(identity, 'POST', '/api/v1/auth/login', undefined, { email: canary.email, password })).status).toBe(401);
   });

@@ -13,6 +13,7 @@ import { RpcModule } from '@tall/platform/rpc';
 import { SchedulingModule } from '@tall/platform/scheduling';
 import { SecretsModule } from '@tall/platform/secrets';
 import { StorageModule, type StorageModuleOptions } from '@tall/platform/storage';
+import { UseCasesModule } from '@tall/platform/use-cases';
 import { ClientVersionsFollowerModule } from '@tall/profile/infrastructure';
 import { CONTEXT_MODULES } from './context-modules';
 import { APP_VERSION } from './app-version';
@@ -42,6 +43,8 @@ export class AppModule {
       exports: [APP_INFO],
       global: true,
       imports: [
+        // The command and query buses, every handler registered before any module starts work.
+        UseCasesModule,
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({ logger }),
         HttpPlatformModule.forRoot({

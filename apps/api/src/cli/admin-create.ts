@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import { ConfigError, loadConfig } from '@tall/platform/config';
 import { createLogger } from '@tall/platform/observability';
-import { BootstrapAdminHandler } from '@tall/profile/application';
+import { BootstrapAdminCommand } from '@tall/profile/application';
 import { AppModule } from '../app/app.module';
 import { readSecretLine } from './read-secret-line';
 
@@ -37,8 +38,9 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: process.env['LOG_LEVEL'] ?? 'error' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, logger), { logger: false, abortOnError: false });
   try {
-    const handler = app.get(BootstrapAdminHandler, { strict: false });
-    const result = await handler.execute({ email: values.email, password, firstName: values['first-name'], lastName: values['last-name'] });
+    const result = await app
+      .get(CommandBus, { strict: false })
+      .execute(new BootstrapAdminCommand({ email: values.email, password, firstName: values['first-name'], lastName: values['last-name'] }));
     process.stdout.write(
       result.outcome === 'created'
         ? `Created TECH_ADMIN ${result.userId}.\n`

@@ -1,3 +1,4 @@
+export * from './lib/pii-error';
 export * from './lib/pii-integrity-error';
 export { KEY_BYTES, NONCE_BYTES, TAG_BYTES } from './lib/aes-gcm';
 export * from './lib/data-key';

@@ -1,3 +1,3 @@
 export { PiiModule } from './lib/pii.module';
 export { KEY_ROTATION_JOB } from './lib/pii-lifecycle';
-export { PII_SCHEMA } from './lib/pii-migrations';
+export { PII_SCHEMA } from './lib/persistence/pii-migrations';

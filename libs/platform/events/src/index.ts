@@ -8,6 +8,7 @@ export {
   OUTBOX_PENDING_FIELD,
   type OutboxFields,
 } from './lib/outbox/mongo-outbox';
+export { outboxSchemaFields } from './lib/outbox/mongoose-outbox';
 
 // Relay: drain outboxes to the local bus and the broker.
 export { OutboxRelay, type OutboxRelayOptions } from './lib/relay/outbox-relay';

@@ -1,2 +1,3 @@
 export * from './lib/system-topics';
 export * from './lib/system-events';
+export * from './lib/system-http';

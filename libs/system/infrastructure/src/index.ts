@@ -1,2 +1,2 @@
 export { SystemModule } from './lib/system.module';
-export { WEEKLY_COHORTS_JOB } from './lib/system-lifecycle';
+export { WEEKLY_COHORTS_JOB } from '@tall/system/application';

@@ -5,3 +5,4 @@ export * from './lib/thematic/leitner-policy';
 export * from './lib/thematic/answer-check';
 export * from './lib/thematic/streak';
 export * from './lib/learning';
+export * from './lib/vocabulary-error';

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, Optional, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { MongoClient } from 'mongodb';
 import { defaultDatabaseName, MONGO_CLIENT } from '@tall/platform/database';
 import { EventsRegistrar } from '@tall/platform/events';
@@ -7,9 +8,11 @@ import { RpcRegistry } from '@tall/platform/rpc';
 import { dayOf } from '@tall/platform/calendar';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { ExportLobbyData } from '@tall/lobby/contracts';
-import { BUILT_MODULES, LOBBY_STORE, LobbyService, lobbyRolesHandler } from '@tall/lobby/application';
-import { LobbyController, LobbyErrorInterceptor } from './lobby.controller';
-import { MongoLobbyStore } from './mongo-lobby-store';
+import { BUILT_MODULES, ExportLobbyDataQuery, LOBBY_STORE, lobbyCommandHandlers, lobbyQueryHandlers } from '@tall/lobby/application';
+import { lobbyRolesHandler } from './events/lobby-roles.event-handler';
+import { LobbyController } from './http/lobby.controller';
+import { LobbyErrorMapper } from './http/lobby-error.mapper';
+import { MongoLobbyStore } from './persistence/mongo-lobby-store';
 
 export interface LobbyModuleOptions {
   mongoUri: string;
@@ -24,15 +27,16 @@ class LobbyLifecycle implements OnModuleInit {
   constructor(
     @Inject(LOBBY_STORE) private readonly store: MongoLobbyStore,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly lobby: LobbyService,
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
     private readonly registrar: EventsRegistrar,
     private readonly jobs: ScheduledJobs,
     @Optional() private readonly rpc?: RpcRegistry,
   ) {}
 
   onModuleInit(): void {
-    this.registrar.registerHandler('lobby', lobbyRolesHandler(this.store));
-    this.rpc?.provide(ExportLobbyData, (input) => this.lobby.export(input.userId));
+    this.registrar.registerHandler('lobby', lobbyRolesHandler(this.commands));
+    this.rpc?.provide(ExportLobbyData, (input) => this.queries.execute(new ExportLobbyDataQuery(input.userId)));
     this.jobs.register({
       name: LOBBY_INBOX_TRIM_JOB,
       cron: '45 4 * * *',
@@ -60,8 +64,9 @@ export class LobbyModule {
           useFactory: (client: MongoClient) => new MongoLobbyStore(client.db(`${defaultDatabaseName(options.mongoUri)}_lobby`)),
         },
         { provide: BUILT_MODULES, useFactory: () => options.builtModules() },
-        LobbyService,
-        LobbyErrorInterceptor,
+        ...lobbyQueryHandlers,
+        ...lobbyCommandHandlers,
+        LobbyErrorMapper,
         LobbyLifecycle,
       ],
     };

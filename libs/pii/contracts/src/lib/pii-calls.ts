@@ -55,4 +55,18 @@ export const GetDisplayNames = defineRemoteCall({
   output: z.strictObject({ names: z.array(DisplayNameSchema) }),
 });
 
-export const PII_CALL_CONTRACTS = [StorePersonalData, GetDisplayNames] as const;
+/**
+ * Crypto-shreds a user's personal data at once: called by profile right after a user erased
+ * their own account, so the export and every read answer 410 PII_ERASED from then on. Only for
+ * the user themself (the forwarded principal). `user.deleted` would shred it too, a little later;
+ * idempotent either way (`erased: false` when it was erased already).
+ */
+export const ErasePersonalData = defineRemoteCall({
+  name: 'pii.erasePersonalData',
+  module: 'pii',
+  description: "Crypto-shreds a user's personal data at once (the user's own erasure); idempotent",
+  input: z.strictObject({ userId: PiiUserIdSchema }),
+  output: z.strictObject({ erased: z.boolean() }),
+});
+
+export const PII_CALL_CONTRACTS = [StorePersonalData, GetDisplayNames, ErasePersonalData] as const;

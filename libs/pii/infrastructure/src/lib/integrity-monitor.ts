@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { counter, LOGGER } from '@tall/platform/observability';
-import type { IntegrityMonitor } from '@tall/pii/application';
+import type { IntegrityFailure, IntegrityMonitor } from '@tall/pii/application';
 
 export const piiIntegrityFailures = () =>
   counter('tall_pii_integrity_failures_total', 'Personal data or data keys that failed authentication on decryption', ['what', 'kind'] as const);
@@ -11,7 +11,7 @@ export const piiIntegrityFailures = () =>
 export class LoggingIntegrityMonitor implements IntegrityMonitor {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
-  failed(failure: Parameters<IntegrityMonitor['failed']>[0]): void {
+  failed(failure: IntegrityFailure): void {
     piiIntegrityFailures().inc({ what: failure.what, kind: failure.kind });
     this.logger.error(
       { subjectId: failure.subjectId, what: failure.what, kind: failure.kind, alert: 'pii-integrity-failure' },

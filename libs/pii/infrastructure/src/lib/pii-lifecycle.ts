@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import { migrateSchema, PG_POOL } from '@tall/platform/database';
@@ -6,12 +7,12 @@ import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform
 import { HealthRegistry, LOGGER } from '@tall/platform/observability';
 import { dayOf } from '@tall/platform/calendar';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { KeyRotationService } from '@tall/pii/application';
+import { SweepMasterKeyCommand } from '@tall/pii/application';
 import { PII_MODULE } from '@tall/pii/contracts';
-import { MasterKeyRing } from './master-key-ring';
-import { TeacherLinksHandler, UserDeletedHandler } from './pii-event-handlers';
-import { PII_SCHEMA, piiMigrations } from './pii-migrations';
-import { SecretEmailIndexer } from './secret-email-indexer';
+import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
+import { MasterKeyRing } from './keys/master-key-ring';
+import { SecretEmailIndexer } from './keys/secret-email-indexer';
+import { PII_SCHEMA, piiMigrations } from './persistence/pii-migrations';
 
 export const KEY_ROTATION_JOB = 'pii-master-key-rotation';
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -30,7 +31,7 @@ export class PiiLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(MasterKeyRing) private readonly masterKeys: MasterKeyRing,
     @Inject(SecretEmailIndexer) private readonly emailIndexer: SecretEmailIndexer,
-    @Inject(KeyRotationService) private readonly rotation: KeyRotationService,
+    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(UserDeletedHandler) private readonly userDeleted: UserDeletedHandler,
     @Inject(TeacherLinksHandler) private readonly teacherLinks: TeacherLinksHandler,
   ) {}
@@ -60,7 +61,7 @@ export class PiiLifecycle implements OnModuleInit, OnApplicationShutdown {
       period: (date) => dayOf(date, TIME_ZONE),
       run: async () => {
         if (!this.masterKeys.ready) throw new Error('The master key is not loaded from Secrets Manager');
-        const result = await this.rotation.sweep();
+        const result = await this.commands.execute(new SweepMasterKeyCommand());
         if (result) this.logger.info({ ...result }, 'master key rotation check done');
       },
     });

@@ -6,12 +6,12 @@ import { createEvent } from '@tall/platform/event-contracts';
 import { RpcClient } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { waitFor } from '@tall/platform/testing';
-import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, GetDisplayNames, StorePersonalData } from '@tall/pii/contracts';
+import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, StorePersonalData } from '@tall/pii/contracts';
 import { TeacherStudentLinked, TeacherStudentUnlinked, UserDeleted } from '@tall/profile/contracts';
-import { awsSecretStore, freshDatabase, PASSWORD, startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
+import { awsSecretStore, freshDatabase, startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
+import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
 import { piiIntegrityFailures } from './integrity-monitor';
 import { KEY_ROTATION_JOB } from './pii-lifecycle';
-import { TeacherLinksHandler, UserDeletedHandler } from './pii-event-handlers';
 
 describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -25,7 +25,6 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
   const eduAdmin = principal('EDU_ADMIN');
 
   async function register(userId = randomUUID(), values = canary()) {
-    pii.profile.known.add(userId);
     await rpc.call(StorePersonalData, { userId, firstName: values.first, lastName: values.last, email: values.email, birthDate: '2008-05-01' }, { principal: null, caller: 'profile' });
     return { userId, values, student: principal('STUDENT', userId) };
   }
@@ -222,12 +221,11 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     expect(piiSection.purposes.length).toBeGreaterThan(0);
   });
 
-  it('erases after re-authentication: data key gone, export and a second erase answer 410', async () => {
+  it('erases at once when profile asks for the user themself: data key gone, export and reads answer 410', async () => {
     const { userId, student } = await register();
-    expect((await request('DELETE', '/me', student, { password: 'wrong' })).statusCode).toBe(403);
-    expect((await request('DELETE', '/me', student, {})).statusCode).toBe(400);
-    expect((await request('DELETE', '/me', student, { password: PASSWORD })).statusCode).toBe(204);
-    expect(pii.profile.deleted).toEqual([userId]);
+    const forSomeoneElse = await rpc.call(ErasePersonalData, { userId }, { principal: principal('STUDENT'), caller: 'profile' }).catch((error) => error);
+    expect(forSomeoneElse).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(await rpc.call(ErasePersonalData, { userId }, { principal: student, caller: 'profile' })).toEqual({ erased: true });
 
     const left = await pool.query(
       `SELECT (SELECT count(*) FROM pii.data_keys WHERE user_id = $1)::int AS keys, (SELECT count(*) FROM pii.personal_data WHERE user_id = $1)::int AS data`,
@@ -235,9 +233,15 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     );
     expect(left.rows[0]).toEqual({ keys: 0, data: 0 });
     expect((await request('GET', '/me/export', student)).statusCode).toBe(410);
-    expect((await request('GET', '/me', student)).statusCode).toBe(410);
-    expect((await request('DELETE', '/me', student, { password: PASSWORD })).statusCode).toBe(410);
+    const read = await request('GET', '/me', student);
+    expect(read.statusCode).toBe(410);
+    expect(read.json()).toMatchObject({ code: 'PII_ERASED', message: "This user's personal data was erased" });
+    expect(await rpc.call(ErasePersonalData, { userId }, { principal: student, caller: 'profile' })).toEqual({ erased: false });
     expect(await outboxOf('user.pii.erased', userId)).toEqual([{ userId, erasedAt: expect.any(String) }]);
+    const { rows } = await pool.query('SELECT reason FROM pii.erasures WHERE user_id = $1', [userId]);
+    expect(rows).toEqual([{ reason: 'self-erasure' }]);
+    // The account and its re-authentication are profile's: pii serves no erase route.
+    expect((await request('DELETE', '/me', student, { password: 'anything' })).statusCode).toBe(404);
   });
 
   it('crypto-shreds on user.deleted from profile (an admin’s erase), once', async () => {

@@ -2,56 +2,60 @@ import { Module } from '@nestjs/common';
 import { exportUserDataCall } from '@tall/platform/call-contracts';
 import { ModuleCatalog, RpcClient } from '@tall/platform/rpc';
 import {
-  ErasureService,
-  KeyRotationService,
-  PersonalDataService,
-  UserDataExportCollector,
+  CLOCK,
+  EMAIL_INDEXER,
+  INTEGRITY_MONITOR,
+  KEY_ROTATION_STORE,
+  MASTER_KEYS,
+  PERSONAL_DATA_REPOSITORY,
+  piiCommandHandlers,
+  piiQueryHandlers,
+  piiServices,
+  USER_DATA_SOURCES,
+  type UserDataSources,
 } from '@tall/pii/application';
 import { PII_MODULE } from '@tall/pii/contracts';
+import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
+import { PiiController } from './http/pii.controller';
 import { LoggingIntegrityMonitor } from './integrity-monitor';
-import { MasterKeyRing } from './master-key-ring';
-import { PgPiiRepository } from './pg-pii.repository';
-import { PiiCallsProvider } from './pii-calls.provider';
-import { TeacherLinksHandler, UserDeletedHandler } from './pii-event-handlers';
-import { PiiController } from './pii.controller';
+import { MasterKeyRing } from './keys/master-key-ring';
+import { SecretEmailIndexer } from './keys/secret-email-indexer';
+import { PgPiiRepository } from './persistence/pg-pii.repository';
 import { PiiLifecycle } from './pii-lifecycle';
-import { ProfileIdentityGateway } from './profile-identity.gateway';
-import { SecretEmailIndexer } from './secret-email-indexer';
+import { PiiCallsProvider } from './rpc/pii-calls.provider';
 
-const adapters = [PgPiiRepository, MasterKeyRing, SecretEmailIndexer, LoggingIntegrityMonitor, ProfileIdentityGateway];
-
-const useCases = [
+const adapters = [
+  PgPiiRepository,
+  MasterKeyRing,
+  SecretEmailIndexer,
+  LoggingIntegrityMonitor,
+  { provide: PERSONAL_DATA_REPOSITORY, useExisting: PgPiiRepository },
+  { provide: KEY_ROTATION_STORE, useExisting: PgPiiRepository },
+  { provide: MASTER_KEYS, useExisting: MasterKeyRing },
+  { provide: EMAIL_INDEXER, useExisting: SecretEmailIndexer },
+  { provide: INTEGRITY_MONITOR, useExisting: LoggingIntegrityMonitor },
+  { provide: CLOCK, useValue: { now: () => new Date() } },
   {
-    provide: PersonalDataService,
-    inject: [PgPiiRepository, MasterKeyRing, SecretEmailIndexer, LoggingIntegrityMonitor],
-    useFactory: (repository: PgPiiRepository, keys: MasterKeyRing, emails: SecretEmailIndexer, integrity: LoggingIntegrityMonitor) =>
-      new PersonalDataService(repository, keys, emails, integrity),
-  },
-  {
-    provide: ErasureService,
-    inject: [PgPiiRepository, ProfileIdentityGateway],
-    useFactory: (repository: PgPiiRepository, identity: ProfileIdentityGateway) => new ErasureService(repository, identity),
-  },
-  {
-    provide: KeyRotationService,
-    inject: [MasterKeyRing, PgPiiRepository, LoggingIntegrityMonitor],
-    useFactory: (keys: MasterKeyRing, store: PgPiiRepository, integrity: LoggingIntegrityMonitor) => new KeyRotationService(keys, store, integrity),
-  },
-  {
-    provide: UserDataExportCollector,
+    // The export asks every context of the app's catalog, in-process or over an authenticated call.
+    provide: USER_DATA_SOURCES,
     inject: [ModuleCatalog, RpcClient],
-    useFactory: (catalog: ModuleCatalog, rpc: RpcClient) =>
-      new UserDataExportCollector(catalog.modules, (module, userId) =>
-        rpc.call(exportUserDataCall(module), { userId }, { caller: PII_MODULE.name }),
-      ),
+    useFactory: (catalog: ModuleCatalog, rpc: RpcClient): UserDataSources => ({
+      modules: catalog.modules,
+      exportOf: (module, userId) => rpc.call(exportUserDataCall(module), { userId }, { caller: PII_MODULE.name }),
+    }),
   },
 ];
 
 const eventHandlers = [UserDeletedHandler, TeacherLinksHandler];
 
-/** The pii context: encrypted personal data, its audit, export and erasure. Platform modules are global. */
+/**
+ * The pii context: encrypted personal data, its audit, export and erasure. Platform modules are
+ * global, the command and query buses included (UseCasesModule, imported by the root module):
+ * importing CqrsModule here would give pii buses that learn their handlers only after the relay
+ * and the scheduler have started.
+ */
 @Module({
   controllers: [PiiController],
-  providers: [...adapters, ...useCases, ...eventHandlers, PiiCallsProvider, PiiLifecycle],
+  providers: [...adapters, ...piiServices, ...piiCommandHandlers, ...piiQueryHandlers, ...eventHandlers, PiiCallsProvider, PiiLifecycle],
 })
 export class PiiModule {}

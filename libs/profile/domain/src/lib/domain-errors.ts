@@ -1,3 +1,5 @@
+import { DomainError } from '@tall/platform/errors';
+
 /**
  * What a profile use case can refuse, by stable code. The HTTP edge maps each to a status;
  * the domain and application layers know nothing of HTTP.
@@ -22,15 +24,10 @@ export type ProfileErrorCode =
   | 'FORBIDDEN'
   | 'OWN_ACCOUNT'
   | 'LAST_TECH_ADMIN'
-  | 'PERSONAL_DATA_UNAVAILABLE';
+  | 'PERSONAL_DATA_UNAVAILABLE'
+  // Erasing one's own account (`DELETE /pii/me`): the codes that route has always answered with.
+  | 'REAUTHENTICATION_FAILED'
+  | 'PII_ERASED';
 
-export class ProfileError extends Error {
-  constructor(
-    readonly code: ProfileErrorCode,
-    message: string,
-    readonly details?: { retryAfterSeconds?: number; [key: string]: unknown },
-  ) {
-    super(message);
-    this.name = 'ProfileError';
-  }
-}
+/** A profile refusal; `profile-error.mapper.ts` in infrastructure gives each code its status. */
+export class ProfileError extends DomainError<ProfileErrorCode> {}

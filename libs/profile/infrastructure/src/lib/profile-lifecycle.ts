@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PG_POOL } from '@tall/platform/database';
@@ -8,15 +9,7 @@ import { RpcRegistry } from '@tall/platform/rpc';
 import { dayOf } from '@tall/platform/calendar';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { PiiTopics } from '@tall/pii/contracts';
-import {
-  BootstrapAdminHandler,
-  ClientVersionsService,
-  EmailIndexUpdate,
-  PASSWORD_HASHER,
-  PasswordCommands,
-  ProfileDataExport,
-  UserAdministration,
-} from '@tall/profile/application';
+import { BootstrapAdminCommand, PASSWORD_HASHER } from '@tall/profile/application';
 import { ProfileError } from '@tall/profile/domain';
 import { Argon2PasswordHasher } from './credentials/argon2-password-hasher';
 import { emailIndexChangedHandler } from './events/email-index-changed.handler';
@@ -43,12 +36,8 @@ export class ProfileLifecycle implements OnModuleInit, OnApplicationBootstrap, O
     private readonly registrar: EventsRegistrar,
     private readonly routing: EventRouting,
     private readonly jobs: ScheduledJobs,
-    private readonly emailIndexUpdate: EmailIndexUpdate,
-    private readonly passwords: PasswordCommands,
-    private readonly administration: UserAdministration,
-    private readonly exports: ProfileDataExport,
-    private readonly clientVersions: ClientVersionsService,
-    private readonly bootstrapAdmin: BootstrapAdminHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly health: HealthRegistry,
     @Optional() private readonly rpc?: RpcRegistry,
   ) {}
@@ -65,17 +54,12 @@ export class ProfileLifecycle implements OnModuleInit, OnApplicationBootstrap, O
       });
     }
     if (this.routing.publisherOf(PiiTopics.events)) {
-      this.registrar.registerHandler('profile', emailIndexChangedHandler(this.emailIndexUpdate, this.logger.child({ component: 'profile' })));
+      this.registrar.registerHandler('profile', emailIndexChangedHandler(this.commands, this.logger.child({ component: 'profile' })));
     } else {
       this.logger.warn({ topic: PiiTopics.events }, 'no module publishes pii events: email changes will not reach sign-in');
     }
     if (this.rpc) {
-      provideProfileCalls(this.rpc, {
-        passwords: this.passwords,
-        administration: this.administration,
-        exports: this.exports,
-        clientVersions: this.clientVersions,
-      });
+      provideProfileCalls(this.rpc, { commands: this.commands, queries: this.queries });
     }
     this.jobs.register({
       name: PROFILE_HOUSEKEEPING_JOB,
@@ -102,7 +86,7 @@ export class ProfileLifecycle implements OnModuleInit, OnApplicationBootstrap, O
   /** Once: an existing account with that email is left as it is. pii in another process may not be up yet: retried. */
   private async createFirstAdmin(admin: { email: string; password: string }, attempt: number): Promise<void> {
     try {
-      const result = await this.bootstrapAdmin.execute(admin);
+      const result = await this.commands.execute(new BootstrapAdminCommand(admin));
       this.adminReady = true;
       this.logger.info({ userId: result.userId, outcome: result.outcome }, 'first TECH_ADMIN from ADMIN_EMAIL');
     } catch (error) {

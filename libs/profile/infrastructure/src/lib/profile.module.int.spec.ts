@@ -1,4 +1,17 @@
-import { EMAIL_INDEXER, EmailIndexUpdate, StudentLinks, UserAdministration, type EmailIndexer } from '@tall/profile/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CLIENT_VERSION_POLICY, type ClientVersionPolicy } from '@tall/platform/http';
+import { RpcClient } from '@tall/platform/rpc';
+import {
+  ChangeRoleCommand,
+  DeleteUserCommand,
+  EMAIL_INDEXER,
+  LinkStudentCommand,
+  ListStudentsQuery,
+  UnlinkStudentCommand,
+  UpdateEmailIndexCommand,
+  type EmailIndexer,
+} from '@tall/profile/application';
+import { ExportProfileData, GetClientVersions } from '@tall/profile/contracts';
 import { runProfileHousekeeping } from './housekeeping/profile-housekeeping';
 import { PROFILE_DATA_SOURCE } from './profile-tokens';
 import { startProfileTestApp, type ProfileTestApp } from '../test-support/profile-test-app';
@@ -149,26 +162,27 @@ describe('ProfileModule (integration)', () => {
   });
 
   it('links and unlinks a student, publishing each change once', async () => {
-    const links = t.app.get(StudentLinks);
+    const commands = t.app.get(CommandBus);
     const teacher = (await register()).body.user.id as string;
     const student = (await register()).body.user.id as string;
     await t.pool.query(`UPDATE profile.users SET role = 'TEACHER' WHERE id = $1`, [teacher]);
     const admin = { userId: 'admin', role: 'EDU_ADMIN' as const };
-    await links.link(admin, teacher, student);
-    await links.link(admin, teacher, student);
-    expect((await links.studentsOf(admin, teacher)).items).toEqual([{ id: student, status: 'active', linkedAt: expect.any(String) }]);
-    await links.unlink(admin, teacher, student);
-    await links.unlink(admin, teacher, student);
+    await commands.execute(new LinkStudentCommand(admin, teacher, student));
+    await commands.execute(new LinkStudentCommand(admin, teacher, student));
+    expect((await t.app.get(QueryBus).execute(new ListStudentsQuery(admin, teacher))).items).toEqual([
+      { id: student, status: 'active', linkedAt: expect.any(String) },
+    ]);
+    await commands.execute(new UnlinkStudentCommand(admin, teacher, student));
+    await commands.execute(new UnlinkStudentCommand(admin, teacher, student));
     expect((await outbox('teacher.studentLinked')).filter((event) => event.payload.studentId === student)).toHaveLength(1);
     expect((await outbox('teacher.studentUnlinked')).filter((event) => event.payload.studentId === student)).toHaveLength(1);
 
     // A role change and an erasure take the links they break with them, and say so.
-    const administration = t.app.get(UserAdministration);
     const other = (await register()).body.user.id as string;
-    await links.link(admin, teacher, student);
-    await links.link(admin, teacher, other);
-    await administration.changeRole({ userId: 'admin', role: 'TECH_ADMIN' }, student, 'TEACHER');
-    await administration.eraseById(teacher);
+    await commands.execute(new LinkStudentCommand(admin, teacher, student));
+    await commands.execute(new LinkStudentCommand(admin, teacher, other));
+    await commands.execute(new ChangeRoleCommand({ userId: 'admin', role: 'TECH_ADMIN' }, student, 'TEACHER'));
+    await commands.execute(new DeleteUserCommand({ userId: 'admin', role: 'TECH_ADMIN' }, teacher));
     const unlinked = (await outbox('teacher.studentUnlinked')).filter((event) => event.payload.teacherId === teacher).map((event) => event.payload);
     expect(unlinked).toEqual(
       expect.arrayContaining([
@@ -182,11 +196,33 @@ describe('ProfileModule (integration)', () => {
   it('applies the email index pii publishes, once', async () => {
     const registered = (await register()).body;
     const index = 'a'.repeat(64);
-    const update = t.app.get(EmailIndexUpdate);
-    expect(await update.apply('00000000-0000-4000-8000-000000000001', 'test', registered.user.id, index)).toBe('updated');
-    expect(await update.apply('00000000-0000-4000-8000-000000000001', 'test', registered.user.id, index)).toBe('alreadyApplied');
+    const update = () => t.app.get(CommandBus).execute(new UpdateEmailIndexCommand('00000000-0000-4000-8000-000000000001', 'test', registered.user.id, index));
+    expect(await update()).toBe('updated');
+    expect(await update()).toBe('alreadyApplied');
     const { rows } = await t.pool.query('SELECT email_index FROM profile.users WHERE id = $1', [registered.user.id]);
     expect(rows[0].email_index).toBe(index);
+  });
+
+  it('answers the calls of other contexts through the same use cases', async () => {
+    const rpc = t.app.get(RpcClient);
+    const registered = (await register()).body;
+    const userId = registered.user.id as string;
+    const options = { caller: 'pii', principal: null };
+    await expect(rpc.call(GetClientVersions, {}, options)).resolves.toEqual({ web: expect.any(String), android: expect.any(String), desktop: expect.any(String) });
+    const section = await rpc.call(ExportProfileData, { userId }, options);
+    expect(section.data).toMatchObject({ account: { id: userId, role: 'STUDENT', status: 'active' } });
+  });
+
+  it('lets a TECH_ADMIN raise a minimum client version, enforced on this instance at once', async () => {
+    const address = email();
+    const admin = (await register(address)).body.user.id as string;
+    await t.pool.query(`UPDATE profile.users SET role = 'TECH_ADMIN' WHERE id = $1`, [admin]);
+    const token = (await call('POST', '/auth/login', { email: address, password: 'correct horse battery' })).body.accessToken;
+    const updated = await call('PUT', '/client-versions', { desktop: '3.1.0' }, token);
+    expect(updated.status).toBe(200);
+    expect(updated.body).toEqual({ web: '1.0.0', android: '1.0.0', desktop: '3.1.0' });
+    expect((await call('GET', '/client-versions')).body).toEqual(updated.body);
+    expect(t.app.get<ClientVersionPolicy>(CLIENT_VERSION_POLICY).minimumVersion('desktop')).toBe('3.1.0');
   });
 
   it('forgets old sign-in failures, expired refresh tokens and long-ended sessions', async () => {
@@ -202,5 +238,21 @@ describe('ProfileModule (integration)', () => {
     expect(removed.sessions).toBeGreaterThanOrEqual(1);
     const { rows } = await t.pool.query('SELECT count(*)::int AS live FROM profile.sessions WHERE user_id = $1', [user]);
     expect(rows[0].live).toBe(1);
+  });
+});
+
+describe('ProfileModule (integration) with ADMIN_EMAIL', () => {
+  let t: ProfileTestApp;
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates the first TECH_ADMIN while the application starts', async () => {
+    const admin = { email: `admin.${Date.now()}@school.example`, password: 'an admin passphrase' };
+    t = await startProfileTestApp({ admin });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: admin });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user.role).toBe('TECH_ADMIN');
   });
 });

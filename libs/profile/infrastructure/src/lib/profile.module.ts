@@ -5,62 +5,35 @@ import { guardPoolClients, PG_POOL } from '@tall/platform/database';
 import { RpcClient } from '@tall/platform/rpc';
 import { SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
 import {
-  AccountCreation,
-  BootstrapAdminHandler,
+  ACCESS_TOKENS,
+  CLIENT_VERSION_ENFORCEMENT,
   CLOCK,
-  ClientVersionsService,
   COMMON_PASSWORDS,
-  CreateUserHandler,
-  CredentialCheck,
   DEFAULT_CLIENT_VERSIONS,
   EMAIL_INDEXER,
-  EmailIndexUpdate,
-  LoginHandler,
   PASSWORD_HASHER,
-  PasswordCommands,
   PERSONAL_DATA_GATEWAY,
   PROFILE_STORE,
-  ProfileDataExport,
-  RefreshHandler,
-  RegisterHandler,
+  profileCommandHandlers,
+  profileQueryHandlers,
+  profileServices,
   REGISTRATION_SETTINGS,
-  SessionCommands,
-  SessionIssuer,
-  StudentLinks,
-  UserAdministration,
 } from '@tall/profile/application';
 import { ClientVersionPolicySync } from './client-versions/client-version-policy-sync';
 import { Argon2PasswordHasher } from './credentials/argon2-password-hasher';
 import { BlindIndexEmails } from './credentials/blind-index-emails';
 import { loadCommonPasswords } from './credentials/common-passwords';
+import { PlatformAccessTokens } from './credentials/platform-access-tokens';
 import { AUTH_RATE_LIMIT, AuthRateLimitGuard } from './http/auth-rate-limit';
 import { AuthController } from './http/auth.controller';
 import { ClientVersionsController } from './http/client-versions.controller';
-import { ProfileErrorInterceptor } from './http/profile-error.mapper';
+import { OwnAccountErasureController } from './http/own-account-erasure.controller';
 import { UsersController } from './http/users.controller';
 import { createProfileDataSource, migrateProfile } from './persistence/profile-data-source';
 import { TypeOrmProfileStore } from './persistence/typeorm-profile-store';
 import { PiiPersonalDataGateway } from './pii/pii-personal-data-gateway';
 import { ProfileLifecycle } from './profile-lifecycle';
 import { PROFILE_DATA_SOURCE, PROFILE_MODULE_OPTIONS, type ProfileModuleOptions } from './profile-tokens';
-
-const useCases = [
-  AccountCreation,
-  RegisterHandler,
-  CreateUserHandler,
-  BootstrapAdminHandler,
-  EmailIndexUpdate,
-  SessionIssuer,
-  CredentialCheck,
-  LoginHandler,
-  RefreshHandler,
-  PasswordCommands,
-  SessionCommands,
-  UserAdministration,
-  StudentLinks,
-  ClientVersionsService,
-  ProfileDataExport,
-];
 
 function adapters(options: ProfileModuleOptions): Provider[] {
   return [
@@ -79,11 +52,13 @@ function adapters(options: ProfileModuleOptions): Provider[] {
     { provide: PROFILE_STORE, inject: [PROFILE_DATA_SOURCE], useFactory: (dataSource: DataSource) => new TypeOrmProfileStore(dataSource) },
     { provide: PASSWORD_HASHER, useValue: new Argon2PasswordHasher() },
     { provide: EMAIL_INDEXER, inject: [SECRET_STORE], useFactory: (secrets: SecretStore) => new BlindIndexEmails(secrets) },
+    { provide: ACCESS_TOKENS, useClass: PlatformAccessTokens },
     { provide: PERSONAL_DATA_GATEWAY, inject: [RpcClient], useFactory: (rpc: RpcClient) => new PiiPersonalDataGateway(rpc) },
     { provide: CLOCK, useValue: { now: () => new Date() } },
     { provide: COMMON_PASSWORDS, useFactory: () => loadCommonPasswords() },
     { provide: REGISTRATION_SETTINGS, useValue: { open: options.registrationOpen } },
     { provide: DEFAULT_CLIENT_VERSIONS, useValue: { ...options.defaultClientVersions } },
+    { provide: CLIENT_VERSION_ENFORCEMENT, useExisting: ClientVersionPolicySync },
     { provide: AUTH_RATE_LIMIT, useValue: { perMinute: options.authRateLimitPerMinute } },
   ];
 }
@@ -98,17 +73,18 @@ export class ProfileModule {
   static forRoot(options: ProfileModuleOptions): DynamicModule {
     return {
       module: ProfileModule,
-      controllers: [AuthController, UsersController, ClientVersionsController],
+      controllers: [AuthController, UsersController, ClientVersionsController, OwnAccountErasureController],
       providers: [
         { provide: PROFILE_MODULE_OPTIONS, useValue: options },
         ...adapters(options),
-        ...useCases,
+        ...profileServices,
+        ...profileCommandHandlers,
+        ...profileQueryHandlers,
         ClientVersionPolicySync,
         AuthRateLimitGuard,
-        ProfileErrorInterceptor,
         ProfileLifecycle,
       ],
-      exports: [BootstrapAdminHandler, PROFILE_DATA_SOURCE],
+      exports: [PROFILE_DATA_SOURCE],
     };
   }
 }

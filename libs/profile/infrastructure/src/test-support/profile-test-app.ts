@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { Client, type Pool } from 'pg';
-import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, GetDisplayNames, PII_MODULE, StorePersonalData } from '@tall/pii/contracts';
-import { AuthModule } from '@tall/platform/auth';
-import { createPgPool, DatabaseModule } from '@tall/platform/database';
-import { EventsModule } from '@tall/platform/events';
-import { configureHttp, errors, HttpPlatformModule } from '@tall/platform/http';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
-import { RpcModule, RpcRegistry } from '@tall/platform/rpc';
-import { SchedulingModule } from '@tall/platform/scheduling';
-import { SECRET_STORE, SecretsModule, type SecretStore } from '@tall/platform/secrets';
-import { stackEnv, uniqueName } from '@tall/platform/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Pool } from 'pg';
+import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, PII_MODULE, StorePersonalData } from '@tall/pii/contracts';
+import { createPgPool } from '@tall/platform/database';
+import { errors } from '@tall/platform/http';
+import { RpcRegistry } from '@tall/platform/rpc';
+import { SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
+import { freshDatabase } from '@tall/platform/testing';
+import { startPlatformTestApp } from '@tall/platform/test-app';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { ProfileModule } from '../lib/profile.module';
 import type { ProfileModuleOptions } from '../lib/profile-tokens';
@@ -23,6 +16,8 @@ import type { ProfileModuleOptions } from '../lib/profile-tokens';
 @Injectable()
 export class FakePii implements OnModuleInit {
   readonly people = new Map<string, { firstName: string; lastName: string; email: string; index: string }>();
+  /** Whose data profile had pii erase, and for whom (the forwarded principal). */
+  readonly erasures: { userId: string; principal?: string }[] = [];
   failNextStore = false;
 
   constructor(
@@ -47,6 +42,10 @@ export class FakePii implements OnModuleInit {
         return person ? [{ userId, firstName: person.firstName, lastName: person.lastName }] : [];
       }),
     }));
+    this.rpc.provide(ErasePersonalData, async ({ userId }, context) => {
+      this.erasures.push({ userId, principal: context.principal?.userId });
+      return { erased: this.people.delete(userId) };
+    });
   }
 }
 
@@ -62,30 +61,18 @@ export interface ProfileTestApp {
 
 /** profile on a database of its own, with the platform modules it needs and a fake pii. */
 export async function startProfileTestApp(options: Partial<ProfileModuleOptions> = {}): Promise<ProfileTestApp> {
-  const stack = stackEnv();
-  const database = uniqueName('profile_int').toLowerCase();
-  const admin = new Client({ connectionString: stack.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const databaseUrl = stack.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
-  const directory = mkdtempSync(join(tmpdir(), 'tall-profile-'));
-  const logger = createLogger({ level: 'silent' });
+  const database = await freshDatabase('profile');
   const modules = [PROFILE_MODULE, PII_MODULE].map(({ name, publishes }) => ({ name, publishes: [...publishes] }));
-
-  const moduleRef = await Test.createTestingModule({
+  const platform = await startPlatformTestApp({
+    name: 'profile-int',
+    databaseUrl: database.url,
+    modules,
+    hostedModules: ['profile', 'pii'],
+    postgresPoolSize: 5,
     imports: [
-      ObservabilityModule.forRoot({ logger }),
-      HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }),
-      DatabaseModule.forRoot({ postgresUrl: databaseUrl, postgresPoolSize: 5, mongoUri: stack.MONGODB_URI }),
-      EventsModule.forRoot({ clientId: 'profile-int', modules, hostedModules: ['profile', 'pii'], logger }),
-      SchedulingModule.forRoot({ enabled: false }),
-      SecretsModule.forRoot({ driver: 'local', file: join(directory, 'secrets.json') }),
-      AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'test/jwt', issuer: true } }),
-      RpcModule.forRoot({ modules: ['profile', 'pii'], hostedModules: ['profile', 'pii'], signingSecretName: 'test/rpc' }),
       FakePiiModule,
       ProfileModule.forRoot({
-        databaseUrl,
+        databaseUrl: database.url,
         poolSize: 5,
         registrationOpen: true,
         authRateLimitPerMinute: 10_000,
@@ -93,24 +80,16 @@ export async function startProfileTestApp(options: Partial<ProfileModuleOptions>
         ...options,
       }),
     ],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-  configureHttp(app, logger);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const pool = createPgPool(databaseUrl, 3, 'test');
+  });
+  const pool = createPgPool(database.url, 3, 'test');
   return {
-    app,
+    app: platform.app,
     pool,
-    pii: app.get(FakePii),
+    pii: platform.app.get(FakePii),
     close: async () => {
-      await app.close();
+      await platform.close();
       await pool.end();
-      rmSync(directory, { recursive: true, force: true });
-      const client = new Client({ connectionString: stack.DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-      await client.end();
+      await database.drop();
     },
   };
 }

@@ -125,9 +125,10 @@ describe('progress context fed from Kafka (own process), rebuilt from the topics
     expect((await get(`/teacher/students/${aliceOfA}/progress`, teacher)).json()).toMatchObject({ studentId: aliceOfA, name: { firstName: 'Alice' }, reviews: { total: 22 } });
     for (const id of [carolOfB, erasedOfA, randomUUID()]) {
       const answer = await get(`/teacher/students/${id}/progress`, teacher);
-      expect({ id, status: answer.statusCode, code: answer.json().code }).toEqual({ id, status: 404, code: 'STUDENT_NOT_FOUND' });
+      expect({ id, status: answer.statusCode, code: answer.json().code, message: answer.json().message }).toEqual({ id, status: 404, code: 'STUDENT_NOT_FOUND', message: 'Student not found' });
     }
-    expect((await get(`/teacher/students?teacherId=${teacherB}`, teacher)).statusCode).toBe(403);
+    const otherTeacher = await get(`/teacher/students?teacherId=${teacherB}`, teacher);
+    expect([otherTeacher.statusCode, otherTeacher.json()]).toEqual([403, expect.objectContaining({ code: 'FORBIDDEN', message: 'A teacher sees only their own students' })]);
     expect((await get('/teacher/students/not-a-uuid/progress', teacher)).statusCode).toBe(400);
     expect((await get('/teacher/students?sort=name', teacher)).statusCode).toBe(400);
     expect((await get('/teacher/students?pageSize=101', teacher)).statusCode).toBe(400);

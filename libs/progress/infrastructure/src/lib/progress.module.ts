@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import { migrateSchema, PG_POOL } from '@tall/platform/database';
 import { EventRouting, EventsRegistrar, PgInbox, type EventHandler } from '@tall/platform/events';
@@ -6,9 +7,21 @@ import { LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcClient, RpcRegistry } from '@tall/platform/rpc';
 import { dayOf } from '@tall/platform/calendar';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { progressEventHandlers, ProgressQueries } from '@tall/progress/application';
+import {
+  DISPLAY_NAMES,
+  ExportProgressDataQuery,
+  PROGRESS_CLOCK,
+  PROGRESS_LOGGER,
+  PROGRESS_PROJECTION,
+  PROGRESS_READ_STORE,
+  progressCommandHandlers,
+  progressQueryHandlers,
+  type Clock,
+  type ProgressLogger,
+} from '@tall/progress/application';
 import { ExportProgressData, PROGRESS_MODULE, PROGRESS_SOURCE_TOPICS, PROGRESS_TIME_ZONE, type ProgressSourceTopics } from '@tall/progress/contracts';
-import { ProgressErrorInterceptor } from './http/progress-error.interceptor';
+import { progressEventHandlers } from './events/progress-event-handlers';
+import { ProgressErrorMapper } from './http/progress-error.mapper';
 import { MyProgressController, TeacherStudentsController } from './http/progress.controllers';
 import { keepTopicHistory, withKafkaAdmin } from './kafka/topic-history';
 import { PgProgressProjection } from './persistence/pg-progress-projection';
@@ -38,8 +51,9 @@ class ProgressLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(PROGRESS_OPTIONS) private readonly options: ProgressModuleOptions,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(PgProgressProjection) private readonly projection: PgProgressProjection,
-    @Inject(ProgressQueries) private readonly queries: ProgressQueries,
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(PROGRESS_LOGGER) private readonly progressLogger: ProgressLogger,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
     @Inject(EventRouting) private readonly routing: EventRouting,
     @Inject(RpcRegistry) private readonly rpc: RpcRegistry,
@@ -50,9 +64,8 @@ class ProgressLifecycle implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const schema = this.options.schema ?? PROGRESS_SCHEMA;
     await migrateSchema(this.pool, schema, progressMigrations(schema));
-    const logger = this.logger.child({ component: 'progress' });
-    for (const handler of progressEventHandlers(this.projection, { topics: this.options.topics, logger })) this.subscribe(handler);
-    this.rpc.provide(ExportProgressData, ({ userId }) => this.queries.exportSection(userId));
+    for (const handler of progressEventHandlers(this.commands, { topics: this.options.topics, logger: this.progressLogger })) this.subscribe(handler);
+    this.rpc.provide(ExportProgressData, ({ userId }) => this.queries.execute(new ExportProgressDataQuery(userId)));
     const inbox = new PgInbox(schema);
     this.jobs.register({
       name: PROGRESS_INBOX_PRUNE_JOB,
@@ -105,15 +118,14 @@ export class ProgressModule {
       controllers: [MyProgressController, TeacherStudentsController],
       providers: [
         { provide: PROGRESS_OPTIONS, useValue: options },
-        { provide: PgProgressProjection, inject: [PG_POOL], useFactory: (pool: Pool) => new PgProgressProjection(pool, schema) },
-        { provide: PgProgressReadStore, inject: [PG_POOL], useFactory: (pool: Pool) => new PgProgressReadStore(pool, schema) },
-        {
-          provide: ProgressQueries,
-          inject: [PgProgressReadStore, RpcClient, LOGGER],
-          useFactory: (store: PgProgressReadStore, rpc: RpcClient, logger: Logger) =>
-            new ProgressQueries(store, new PiiDisplayNames(rpc), () => new Date(), logger.child({ component: 'progress' })),
-        },
-        ProgressErrorInterceptor,
+        ...progressQueryHandlers,
+        ...progressCommandHandlers,
+        { provide: PROGRESS_PROJECTION, inject: [PG_POOL], useFactory: (pool: Pool) => new PgProgressProjection(pool, schema) },
+        { provide: PROGRESS_READ_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PgProgressReadStore(pool, schema) },
+        { provide: DISPLAY_NAMES, inject: [RpcClient], useFactory: (rpc: RpcClient) => new PiiDisplayNames(rpc) },
+        { provide: PROGRESS_CLOCK, useValue: { now: () => new Date() } satisfies Clock },
+        { provide: PROGRESS_LOGGER, inject: [LOGGER], useFactory: (logger: Logger): ProgressLogger => logger.child({ component: 'progress' }) },
+        ProgressErrorMapper,
         ProgressLifecycle,
       ],
     };

@@ -1,16 +1,11 @@
 import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
-import { AccessTokenIssuer, AuthModule, type Principal } from '@tall/platform/auth';
-import { APP_INFO, ConfigModule, loadConfig } from '@tall/platform/config';
-import { DatabaseModule } from '@tall/platform/database';
-import { consumerGroupOf, EventsModule, KafkaEventBroker, type EnvelopeConsumer, type EventBroker } from '@tall/platform/events';
-import { configureHttp, errors, HttpPlatformModule } from '@tall/platform/http';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
-import { RpcModule, RpcRegistry } from '@tall/platform/rpc';
-import { SchedulingModule } from '@tall/platform/scheduling';
-import { SecretsModule } from '@tall/platform/secrets';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { consumerGroupOf, KafkaEventBroker, type EnvelopeConsumer, type EventBroker } from '@tall/platform/events';
+import { errors } from '@tall/platform/http';
+import type { Principal } from '@tall/platform/identity';
+import { createLogger } from '@tall/platform/observability';
+import { RpcRegistry } from '@tall/platform/rpc';
+import { startPlatformTestApp } from '@tall/platform/test-app';
 import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
 import { GetDisplayNames, PII_MODULE } from '@tall/pii/contracts';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
@@ -87,7 +82,6 @@ export interface ProgressTestApp {
  */
 export async function startProgressApp(options: { databaseUrl: string; topics: ProgressSourceTopics }): Promise<ProgressTestApp> {
   const stack = stackEnv();
-  const config = loadConfig({ ...stack, DATABASE_URL: options.databaseUrl, CRON_ENABLED: 'false', LOG_LEVEL: 'silent' });
   const logger = createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const brokers = stack.KAFKA_BROKERS.split(',');
   const topics = options.topics;
@@ -106,33 +100,20 @@ export async function startProgressApp(options: { databaseUrl: string; topics: P
   @Module({ providers: [{ provide: FakePii, useValue: pii }, FakePiiCalls] })
   class FakePiiModule {}
 
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      ObservabilityModule.forRoot({ logger }),
-      HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }),
-      DatabaseModule.forRoot({ postgresUrl: config.DATABASE_URL, postgresPoolSize: 6, mongoUri: config.MONGODB_URI }),
-      EventsModule.forRoot({ clientId: 'progress-int', modules, hostedModules: hosted, logger, broker: new IsolatedGroupBroker(kafka, groupSuffix) }),
-      SchedulingModule.forRoot({ enabled: false }),
-      SecretsModule.forRoot({
-        driver: 'aws',
-        region: stack.AWS_REGION,
-        endpoint: stack.AWS_ENDPOINT_URL_SECRETS_MANAGER,
-        credentials: { accessKeyId: stack.AWS_ACCESS_KEY_ID, secretAccessKey: stack.AWS_SECRET_ACCESS_KEY },
-      }),
-      RpcModule.forRoot({ modules: modules.map((module) => module.name), hostedModules: hosted, signingSecretName: 'tall/test/rpc-key' }),
-      AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'tall/test/progress-int-jwt', issuer: true } }),
-      FakePiiModule,
-      ProgressModule.forRoot({ kafkaBrokers: brokers, topics }),
-    ],
-    providers: [
-      { provide: APP_INFO, useValue: { name: 'Tall', version: 'test', instanceId: randomUUID(), hostedModules: hosted, startedAt: new Date().toISOString() } },
-    ],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-  configureHttp(app, logger);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const platform = await startPlatformTestApp({
+    name: 'progress-int',
+    databaseUrl: options.databaseUrl,
+    config: { CRON_ENABLED: 'false', LOG_LEVEL: 'silent' },
+    logger,
+    modules,
+    hostedModules: hosted,
+    events: { broker: new IsolatedGroupBroker(kafka, groupSuffix) },
+    secrets: 'stack',
+    rpc: { modules: modules.map((module) => module.name) },
+    postgresPoolSize: 6,
+    imports: [FakePiiModule, ProgressModule.forRoot({ kafkaBrokers: brokers, topics })],
+  });
+  const app = platform.app;
   return {
     app,
     pii,
@@ -154,9 +135,9 @@ export async function startProgressApp(options: { databaseUrl: string; topics: P
           }),
         { timeoutMs, intervalMs: 250, what: 'the progress consumer group to catch up' },
       ).then(() => undefined),
-    tokenFor: async (principal) => (await app.get(AccessTokenIssuer).issue(principal)).accessToken,
+    tokenFor: platform.tokenFor,
     close: async () => {
-      await app.close();
+      await platform.close();
       await producer.disconnect();
     },
   };

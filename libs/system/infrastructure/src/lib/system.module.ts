@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
-import { SystemController } from './system.controller';
-import { SystemEventsService } from './system-events.service';
+import { SCHEDULED_JOB_RUNS, SYSTEM_RECORDS, systemCommandHandlers, systemQueryHandlers } from '@tall/system/application';
+import { SystemErrorMapper } from './http/system-error.mapper';
+import { SystemController } from './http/system.controller';
+import { PgSystemRecords } from './persistence/pg-system-records';
+import { PlatformJobRuns } from './scheduling/platform-job-runs';
 import { SystemLifecycle } from './system-lifecycle';
-import { SystemUserDataExport } from './system-user-data-export';
 
-/** The system context: instance announcements and the weekly job. Platform modules are global. */
+/** The system context: instance announcements and the weekly job. Platform modules (the buses of UseCasesModule included) are global. */
 @Module({
   controllers: [SystemController],
-  providers: [SystemEventsService, SystemLifecycle, SystemUserDataExport],
+  providers: [
+    ...systemCommandHandlers,
+    ...systemQueryHandlers,
+    { provide: SYSTEM_RECORDS, useClass: PgSystemRecords },
+    { provide: SCHEDULED_JOB_RUNS, useClass: PlatformJobRuns },
+    SystemErrorMapper,
+    SystemLifecycle,
+  ],
 })
 export class SystemModule {}

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Db } from 'mongodb';
 import { EventRouting, EventsRegistrar } from '@tall/platform/events';
 import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { DICTIONARY_STORE, THEMATIC_STORE, ThematicReviewService, VocabularyDataService } from '@tall/vocabulary/application';
+import { DICTIONARY_STORE, ExportVocabularyDataQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
 import { ExportVocabularyData, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import type { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SeedLoader } from './dictionary/seed-loader';
@@ -34,8 +35,8 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
     @Inject(DICTIONARY_STORE) private readonly dictionary: MongoDictionaryStore,
     @Inject(THEMATIC_STORE) private readonly thematic: MongoThematicStore,
     @Inject(SEED_LOADER) private readonly seed: SeedLoader,
-    @Inject(ThematicReviewService) private readonly reviews: ThematicReviewService,
-    @Inject(VocabularyDataService) private readonly data: VocabularyDataService,
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(VocabularyUserDeletedHandler) private readonly userDeleted: VocabularyUserDeletedHandler,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
     @Inject(EventRouting) private readonly routing: EventRouting,
@@ -53,14 +54,14 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
     } else {
       this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
     }
-    this.rpc?.provide(ExportVocabularyData, (input) => this.data.export(input.userId));
+    this.rpc?.provide(ExportVocabularyData, (input) => this.queries.execute(new ExportVocabularyDataQuery(input.userId)));
     this.jobs.register({
       name: THEMATIC_RECOVERY_JOB,
       cron: '7 * * * *',
       timeZone: TIME_ZONE,
       period: (date) => date.toISOString().slice(0, 13),
       run: async () => {
-        const completed = await this.reviews.recover();
+        const completed = await this.commands.execute(new RecoverThematicReviewsCommand());
         if (completed > 0) this.logger.warn({ completed }, 'completed thematic reviews left pending by interrupted requests');
       },
     });

@@ -4,31 +4,25 @@ import { defaultDatabaseName, MONGO_CLIENT } from '@tall/platform/database';
 import {
   DICTIONARY_LOOKUP,
   DICTIONARY_STORE,
-  DictionaryService,
-  LEARNING_CARDS,
-  LearningCardsService,
-  ReviewBatchService,
   THEMATIC_SETTINGS,
   THEMATIC_STORE,
-  ThematicProgress,
-  ThematicReviewService,
-  ThematicSessionService,
-  ThematicStatsService,
   VOCABULARY_CLOCK,
-  VocabularyDataService,
+  vocabularyCollaborators,
+  vocabularyCommandHandlers,
+  vocabularyQueryHandlers,
   type ThematicClock,
   type ThematicSettings,
 } from '@tall/vocabulary/application';
 import { LeitnerPolicy, LeitnerSettingsError } from '@tall/vocabulary/domain';
-import { DictionaryController } from './dictionary/dictionary.controller';
 import { DictionaryLookupAdapter } from './dictionary/dictionary-lookup.adapter';
 import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SEED_TOPICS_DIRECTORY, SeedLoader } from './dictionary/seed-loader';
 import { VocabularyUserDeletedHandler } from './export/user-deleted.handler';
 import { LearningCardsModule } from './learning/learning-cards.module';
-import { ReviewBatchController } from './sync/review-batch.controller';
+import { DictionaryController } from './http/dictionary.controller';
+import { ReviewBatchController } from './http/review-batch.controller';
+import { ThematicController } from './http/thematic.controller';
 import { MongoThematicStore } from './thematic/mongo-thematic.store';
-import { ThematicController } from './thematic/thematic.controller';
 import { SEED_LOADER, VOCABULARY_DB, VocabularyLifecycle } from './vocabulary-lifecycle';
 
 export interface VocabularyModuleOptions {
@@ -72,8 +66,6 @@ export function leitnerPolicyOf(thematic: VocabularyModuleOptions['thematic'], t
   }
 }
 
-const useCases = [ThematicProgress, ThematicReviewService, ThematicSessionService, ThematicStatsService, DictionaryService, ReviewBatchService, VocabularyDataService];
-
 /**
  * The vocabulary context: the school's dictionary, thematic cards (Leitner boxes per topic),
  * learning cards (LearningCardsModule: personal words, FSRS, weekly cohorts), offline sync of
@@ -107,10 +99,11 @@ export class VocabularyModule {
           useFactory: (store: MongoDictionaryStore, db: Db) => new SeedLoader(store, db, options.seedDirectory ?? SEED_TOPICS_DIRECTORY),
         },
         { provide: DICTIONARY_LOOKUP, inject: [DICTIONARY_STORE], useFactory: (store: MongoDictionaryStore) => new DictionaryLookupAdapter(store) },
-        { provide: LEARNING_CARDS, useExisting: LearningCardsService },
         { provide: THEMATIC_SETTINGS, useValue: settings },
         { provide: VOCABULARY_CLOCK, useValue: options.clock ?? (() => new Date()) },
-        ...useCases,
+        ...vocabularyCollaborators,
+        ...vocabularyCommandHandlers,
+        ...vocabularyQueryHandlers,
         VocabularyUserDeletedHandler,
         VocabularyLifecycle,
       ],

@@ -1,20 +1,14 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { AccessTokenIssuer, AuthModule, type Principal } from '@tall/platform/auth';
-import { APP_INFO, ConfigModule, loadConfig } from '@tall/platform/config';
-import { DatabaseModule } from '@tall/platform/database';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
-import { EventsModule, EventsRegistrar } from '@tall/platform/events';
-import { configureHttp, HttpPlatformModule } from '@tall/platform/http';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
-import { RpcModule } from '@tall/platform/rpc';
-import { SchedulingModule } from '@tall/platform/scheduling';
-import { AwsSecretStore, createSecretsManagerClient, SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
+import { EventsRegistrar } from '@tall/platform/events';
+import type { Principal } from '@tall/platform/identity';
+import { createLogger } from '@tall/platform/observability';
 import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
+import { startPlatformTestApp } from '@tall/platform/test-app';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { VOCABULARY_MODULE, VocabularyTopics } from '@tall/vocabulary/contracts';
 import { VocabularyModule } from '../lib/vocabulary.module';
@@ -55,14 +49,6 @@ class EventRecorder implements OnModuleInit {
   }
 }
 
-@Global()
-@Module({})
-class SecretStoreOverrideModule {
-  static with(store: SecretStore): DynamicModule {
-    return { module: SecretStoreOverrideModule, global: true, providers: [{ provide: SECRET_STORE, useValue: store }], exports: [SECRET_STORE] };
-  }
-}
-
 export interface VocabularyTestApp {
   app: NestFastifyApplication;
   clock: TestClock;
@@ -85,7 +71,6 @@ export async function startVocabularyApp(options: VocabularyTestAppOptions = {})
   const stack = stackEnv();
   const database = uniqueName('vocab_int').toLowerCase();
   const mongoUri = stack.MONGODB_URI.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
-  const config = loadConfig({ ...stack, MONGODB_URI: mongoUri, KAFKA_BROKERS: '' });
   const logger = createLogger({ level: 'silent' });
   const clock = new TestClock();
   const events = new PublishedEvents();
@@ -95,24 +80,20 @@ export async function startVocabularyApp(options: VocabularyTestAppOptions = {})
   @Module({ providers: [{ provide: PublishedEvents, useValue: events }, EventRecorder] })
   class EventRecorderModule {}
 
-  const secrets = new AwsSecretStore({
-    client: createSecretsManagerClient({
-      region: stack.AWS_REGION,
-      endpoint: stack.AWS_ENDPOINT_URL_SECRETS_MANAGER,
-      credentials: { accessKeyId: stack.AWS_ACCESS_KEY_ID, secretAccessKey: stack.AWS_SECRET_ACCESS_KEY },
-    }),
-  });
-  const moduleRef = await Test.createTestingModule({
+  const platform = await startPlatformTestApp({
+    name: 'vocabulary-int',
+    databaseUrl: stack.DATABASE_URL,
+    mongoUri,
+    config: { MONGODB_URI: mongoUri, KAFKA_BROKERS: '' },
+    logger,
+    modules,
+    hostedModules: hosted,
+    events: { hostedModules: [...hosted, PROFILE_MODULE.name], relay: { pollIntervalMs: 50 } },
+    scheduling: { migrate: false },
+    secrets: 'stack',
+    rpc: { requiredCalls: ['exportUserData'] },
+    postgresPoolSize: 2,
     imports: [
-      ConfigModule.forRoot(config),
-      ObservabilityModule.forRoot({ logger }),
-      HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }),
-      DatabaseModule.forRoot({ postgresUrl: config.DATABASE_URL, postgresPoolSize: 2, mongoUri }),
-      EventsModule.forRoot({ clientId: 'vocabulary-int', modules, hostedModules: [...hosted, PROFILE_MODULE.name], logger, relay: { pollIntervalMs: 50 } }),
-      SchedulingModule.forRoot({ enabled: false, migrate: false }),
-      SecretStoreOverrideModule.with(secrets),
-      RpcModule.forRoot({ modules: hosted, hostedModules: hosted, signingSecretName: 'tall/test/rpc-key', requiredCalls: ['exportUserData'] }),
-      AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'tall/test/vocabulary-int-jwt', issuer: true } }),
       EventRecorderModule,
       VocabularyModule.forRoot({
         mongoUri,
@@ -127,36 +108,26 @@ export async function startVocabularyApp(options: VocabularyTestAppOptions = {})
         clock: () => clock.now,
       }),
     ],
-    providers: [
-      {
-        provide: APP_INFO,
-        useValue: { name: 'Tall', version: 'test', instanceId: randomUUID(), hostedModules: hosted, startedAt: new Date().toISOString() },
-      },
-    ],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-  configureHttp(app, logger);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  });
+  const app = platform.app;
   await waitFor(async () => (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200, { what: 'the vocabulary app to be ready' });
 
   const client = new MongoClient(stack.MONGODB_URI);
   await client.connect();
   const db = client.db(`${database}_vocabulary`);
-  const issuer = app.get(AccessTokenIssuer);
   return {
     app,
     clock,
     events,
     db,
     async request(method, url, who, payload) {
-      const headers: Record<string, string> = who ? { authorization: `Bearer ${(await issuer.issue(who)).accessToken}` } : {};
+      const headers: Record<string, string> = who ? { authorization: `Bearer ${await platform.tokenFor(who)}` } : {};
       if (payload !== undefined) headers['content-type'] = 'application/json';
       const response = await app.inject({ method, url: `/api/v1/vocabulary${url}`, headers, payload: payload === undefined ? undefined : JSON.stringify(payload) });
       return { status: response.statusCode, body: response.body ? response.json() : undefined };
     },
     async close() {
-      await app.close();
+      await platform.close();
       await db.dropDatabase().catch(() => undefined);
       await client.close();
     },

@@ -1,20 +1,23 @@
 import type { EventEnvelope } from '@tall/platform/event-contracts';
 import { emailBlindIndex, generateBlindIndexKey } from '@tall/pii/contracts';
-import { generateMasterKeyMaterial, parseMasterKey, type MasterKey } from '@tall/pii/domain';
-import { EmailTakenError } from '../pii-errors';
+import { generateMasterKeyMaterial, parseMasterKey, PiiError, type MasterKey } from '@tall/pii/domain';
+import { AccessLog } from '../personal-data/access-log';
+import { PersonalDataVault } from '../personal-data/personal-data-vault';
+import type { Clock } from '../ports/clock.port';
+import type { EmailIndexer } from '../ports/email-indexer.port';
+import type { IntegrityFailure, IntegrityMonitor } from '../ports/integrity-monitor.port';
+import type { KeyRotationStore, MasterKeyVersionInfo } from '../ports/key-rotation-store.port';
+import type { RotatableMasterKeys } from '../ports/master-keys.port';
 import type {
-  EmailIndexer,
   Erasure,
-  IntegrityMonitor,
-  KeyRotationStore,
-  MasterKeyVersionInfo,
+  InboxDelivery,
   NewRecord,
   PersonalDataRepository,
   RecordChanges,
-  RotatableMasterKeys,
   StoredDataKey,
   StoredRecord,
-} from '../ports';
+  TeacherLink,
+} from '../ports/personal-data-repository.port';
 
 /** The pii ports in memory, for unit tests of the use cases. */
 export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
@@ -23,6 +26,7 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
   readonly events: EventEnvelope[] = [];
   readonly links = new Set<string>();
   readonly versionInfo: MasterKeyVersionInfo[] = [];
+  private readonly delivered = new Set<string>();
   private locked = false;
 
   async find(userId: string) {
@@ -67,6 +71,14 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
   async linkedStudents(teacherId: string, studentIds: readonly string[]) {
     return new Set(studentIds.filter((id) => this.links.has(`${teacherId}:${id}`)));
   }
+  async applyTeacherLink(delivery: InboxDelivery, link: TeacherLink, linked: boolean) {
+    const claim = `${delivery.handler}:${delivery.eventId}`;
+    if (this.delivered.has(claim)) return false;
+    this.delivered.add(claim);
+    if (linked) this.links.add(`${link.teacherId}:${link.studentId}`);
+    else this.links.delete(`${link.teacherId}:${link.studentId}`);
+    return true;
+  }
 
   async withRotationLock<T>(work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
     if (this.locked) return { ran: false };
@@ -110,7 +122,7 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
 
   private assertUniqueEmail(userId: string, index: string) {
     for (const record of this.records.values()) {
-      if (record.userId !== userId && record.emailBlindIndex === index) throw new EmailTakenError();
+      if (record.userId !== userId && record.emailBlindIndex === index) throw new PiiError('EMAIL_TAKEN');
     }
   }
 }
@@ -120,7 +132,7 @@ export class InMemoryMasterKeys implements RotatableMasterKeys {
   private currentId: string;
   private counter = 1;
 
-  constructor(private readonly store: InMemoryPii, private readonly clock: () => Date = () => new Date()) {
+  constructor(private readonly store: InMemoryPii, private readonly clock: Clock = new TestClock()) {
     this.currentId = this.add();
   }
   async current() {
@@ -141,7 +153,7 @@ export class InMemoryMasterKeys implements RotatableMasterKeys {
   private add(): string {
     const versionId = `v${this.counter++}`;
     this.held.set(versionId, parseMasterKey(versionId, generateMasterKeyMaterial()));
-    this.store.versionInfo.push({ versionId, createdAt: this.clock(), retiredAt: null });
+    this.store.versionInfo.push({ versionId, createdAt: this.clock.now(), retiredAt: null });
     return versionId;
   }
 }
@@ -154,8 +166,35 @@ export class TestEmailIndexer implements EmailIndexer {
 }
 
 export class RecordingIntegrityMonitor implements IntegrityMonitor {
-  readonly failures: Parameters<IntegrityMonitor['failed']>[0][] = [];
-  failed(failure: Parameters<IntegrityMonitor['failed']>[0]) {
+  readonly failures: IntegrityFailure[] = [];
+  failed(failure: IntegrityFailure) {
     this.failures.push(failure);
   }
 }
+
+/** The time, set by the test. */
+export class TestClock implements Clock {
+  constructor(public time = new Date()) {}
+  now() {
+    return this.time;
+  }
+}
+
+/** Every in-memory port, and the shared collaborators the handlers are built from. */
+export function inMemoryPii(clock = new TestClock()) {
+  const store = new InMemoryPii();
+  const keys = new InMemoryMasterKeys(store, clock);
+  const emails = new TestEmailIndexer();
+  const integrity = new RecordingIntegrityMonitor();
+  return {
+    store,
+    keys,
+    emails,
+    integrity,
+    clock,
+    vault: new PersonalDataVault(store, keys, emails, integrity, clock),
+    accessLog: new AccessLog(store, clock),
+  };
+}
+
+export type InMemoryPiiContext = ReturnType<typeof inMemoryPii>;

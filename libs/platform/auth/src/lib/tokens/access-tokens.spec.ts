@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
 import { AccessTokenError } from '../auth-errors';
 import { generateKeySetSecret, parseKeySetSecret } from '../keys/jwt-key-set';
 import { JwtKeys } from '../keys/jwt-keys';
@@ -50,6 +50,19 @@ describe('access tokens', () => {
     const issued = await issuer.issue(principal);
     expect(issued.expiresIn).toBe(900);
     await expect(verifier.verify(issued.accessToken)).resolves.toEqual(principal);
+  });
+
+  it('interoperates with jose both ways: our tokens pass its jwtVerify with the published JWKS, and its tokens pass ours', async () => {
+    const issued = await issuer.issue(principal);
+    const { payload, protectedHeader } = await jwtVerify(issued.accessToken, createLocalJWKSet(verifierKeys.jwks() as never), {
+      algorithms: ['EdDSA'],
+      issuer: settings.issuer,
+      audience: settings.audience,
+      typ: 'at+jwt',
+    });
+    expect(protectedHeader.kid).toBe(kid);
+    expect(payload).toMatchObject({ sub: principal.userId, role: principal.role, sid: principal.sessionId });
+    await expect(verifier.verify(await forge())).resolves.toEqual(principal);
   });
 
   it('a verify-only key set holds no private key', () => {

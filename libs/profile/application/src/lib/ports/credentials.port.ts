@@ -28,6 +28,8 @@ export interface DisplayName {
 export interface PersonalDataGateway {
   store(userId: string, data: PersonalData): Promise<void>;
   displayNames(userIds: readonly string[], purpose: string): Promise<Map<string, DisplayName>>;
+  /** Crypto-shreds the user's personal data now, for the signed-in user themself; idempotent. */
+  erase(userId: string): Promise<void>;
 }
 
 export interface Clock {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AccessTokenIssuer } from '@tall/platform/auth';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthResponse, UserRole } from '@tall/profile/contracts';
 import { REFRESH_TOKEN_TTL_MS } from '@tall/profile/domain';
+import { ACCESS_TOKENS, type AccessTokens } from '../ports/access-tokens.port';
 import type { ProfileTx } from '../ports/profile-store.port';
 import { RefreshTokenCodec } from './refresh-token-codec';
 
@@ -19,7 +19,7 @@ export interface StartedSession {
 /** Starts sessions and hands out token pairs: the refresh token stored hashed, the access token signed. */
 @Injectable()
 export class SessionIssuer {
-  constructor(private readonly accessTokens: AccessTokenIssuer) {}
+  constructor(@Inject(ACCESS_TOKENS) private readonly accessTokens: AccessTokens) {}
 
   /** Inside the caller's transaction: a new session (refresh-token family) with its first token. */
   async start(tx: ProfileTx, userId: string, device: Device, now: Date): Promise<StartedSession> {

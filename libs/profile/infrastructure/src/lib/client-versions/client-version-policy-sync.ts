@@ -1,7 +1,8 @@
 import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { CLIENT_PLATFORMS, CLIENT_VERSION_POLICY, StaticClientVersionPolicy, type ClientVersionPolicy } from '@tall/platform/http';
 import { LOGGER, type Logger } from '@tall/platform/observability';
-import { ClientVersionsService } from '@tall/profile/application';
+import { GetClientVersionsQuery, type ClientVersionEnforcement } from '@tall/profile/application';
 import type { ClientVersions } from '@tall/profile/contracts';
 
 /** How often every instance re-reads the stored minimums: a change made through another instance applies within this. */
@@ -9,14 +10,15 @@ export const CLIENT_VERSION_REFRESH_MS = 10_000;
 
 /**
  * Feeds the 426 check from profile's stored minimums: loaded at start, re-read every few
- * seconds (so all instances follow a change), and applied at once on the instance that made it.
+ * seconds (so all instances follow a change), and applied at once on the instance that made it
+ * (as the application's `ClientVersionEnforcement`).
  */
 @Injectable()
-export class ClientVersionPolicySync implements OnApplicationBootstrap, OnModuleDestroy {
+export class ClientVersionPolicySync implements ClientVersionEnforcement, OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly versions: ClientVersionsService,
+    private readonly queries: QueryBus,
     @Inject(CLIENT_VERSION_POLICY) private readonly policy: ClientVersionPolicy,
     @Optional() @Inject(LOGGER) private readonly logger?: Logger,
   ) {}
@@ -31,27 +33,17 @@ export class ClientVersionPolicySync implements OnApplicationBootstrap, OnModule
     clearInterval(this.timer);
   }
 
-  current(): Promise<ClientVersions> {
-    return this.versions.current();
-  }
-
-  async update(changes: Partial<ClientVersions>): Promise<ClientVersions> {
-    const updated = await this.versions.update(changes);
-    this.apply(updated);
-    return updated;
+  enforce(versions: ClientVersions): void {
+    if (!(this.policy instanceof StaticClientVersionPolicy)) return;
+    for (const platform of CLIENT_PLATFORMS) this.policy.set(platform, versions[platform]);
   }
 
   private async refresh(): Promise<void> {
     try {
-      this.apply(await this.versions.current());
+      this.enforce(await this.queries.execute(new GetClientVersionsQuery()));
     } catch (error) {
       // The last known minimums stay in force while PostgreSQL is away.
       this.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not refresh client version minimums');
     }
-  }
-
-  private apply(versions: ClientVersions): void {
-    if (!(this.policy instanceof StaticClientVersionPolicy)) return;
-    for (const platform of CLIENT_PLATFORMS) this.policy.set(platform, versions[platform]);
   }
 }

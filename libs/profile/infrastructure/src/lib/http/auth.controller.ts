@@ -1,7 +1,17 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, JwtKeys, Public, type Principal, type PublicJwk } from '@tall/platform/auth';
-import { LoginHandler, PasswordCommands, RefreshHandler, RegisterHandler, SessionCommands } from '@tall/profile/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ChangePasswordCommand,
+  ListSessionsQuery,
+  LoginCommand,
+  LogoutAllCommand,
+  LogoutCommand,
+  RefreshSessionCommand,
+  RegisterCommand,
+  RevokeSessionCommand,
+} from '@tall/profile/application';
 import type { AuthResponse, SessionView } from '@tall/profile/contracts';
 import { AuthRateLimitGuard } from './auth-rate-limit';
 import {
@@ -15,18 +25,15 @@ import {
   SessionListDto,
   SessionParamsDto,
 } from './profile-dtos';
-import { ProfileErrorInterceptor } from './profile-error.mapper';
+import { ProfileErrorMapper } from './profile-error.mapper';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseInterceptors(ProfileErrorInterceptor)
+@UseInterceptors(ProfileErrorMapper)
 export class AuthController {
   constructor(
-    private readonly registration: RegisterHandler,
-    private readonly login: LoginHandler,
-    private readonly refreshing: RefreshHandler,
-    private readonly sessions: SessionCommands,
-    private readonly passwords: PasswordCommands,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly keys: JwtKeys,
   ) {}
 
@@ -37,7 +44,7 @@ export class AuthController {
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED' })
   register(@Body() body: RegisterDto): Promise<AuthResponse> {
-    return this.registration.execute(body);
+    return this.commands.execute(new RegisterCommand(body));
   }
 
   @Post('login')
@@ -48,7 +55,7 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiTooManyRequestsResponse({ description: 'ACCOUNT_LOCKED or RATE_LIMITED, with Retry-After' })
   signIn(@Body() body: LoginDto): Promise<AuthResponse> {
-    return this.login.execute(body);
+    return this.commands.execute(new LoginCommand(body));
   }
 
   @Post('refresh')
@@ -58,7 +65,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the old one is spent (reuse ends the session)' })
   @ApiOkResponse({ type: AuthResponseDto })
   refresh(@Body() body: RefreshDto): Promise<AuthResponse> {
-    return this.refreshing.execute(body.refreshToken);
+    return this.commands.execute(new RefreshSessionCommand(body.refreshToken));
   }
 
   @Post('logout')
@@ -67,7 +74,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session of this refresh token' })
   @ApiNoContentResponse()
   async logout(@CurrentPrincipal() principal: Principal, @Body() body: LogoutDto): Promise<void> {
-    await this.sessions.logout(principal, body.refreshToken);
+    await this.commands.execute(new LogoutCommand(principal, body.refreshToken));
   }
 
   @Post('logout-all')
@@ -76,7 +83,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End every session of the signed-in user' })
   @ApiNoContentResponse()
   async logoutAll(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.sessions.logoutAll(principal);
+    await this.commands.execute(new LogoutAllCommand(principal));
   }
 
   @Get('sessions')
@@ -84,7 +91,7 @@ export class AuthController {
   @ApiOperation({ summary: "The signed-in user's live sessions (device, created, last used)" })
   @ApiOkResponse({ type: SessionListDto })
   async listSessions(@CurrentPrincipal() principal: Principal): Promise<{ items: SessionView[] }> {
-    return { items: await this.sessions.list(principal) };
+    return { items: await this.queries.execute(new ListSessionsQuery(principal)) };
   }
 
   @Delete('sessions/:id')
@@ -93,7 +100,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End one of your own sessions' })
   @ApiNoContentResponse()
   async revokeSession(@CurrentPrincipal() principal: Principal, @Param() params: SessionParamsDto): Promise<void> {
-    await this.sessions.revoke(principal, params.id);
+    await this.commands.execute(new RevokeSessionCommand(principal, params.id));
   }
 
   @Post('password')
@@ -103,7 +110,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Change your password; every other session ends' })
   @ApiNoContentResponse()
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.passwords.change(principal, body.currentPassword, body.newPassword);
+    await this.commands.execute(new ChangePasswordCommand(principal, body.currentPassword, body.newPassword));
   }
 
   @Get('jwks')

@@ -1,23 +1,27 @@
 import { Body, Controller, Get, Put, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@tall/platform/auth';
+import { GetClientVersionsQuery, UpdateClientVersionsCommand } from '@tall/profile/application';
 import type { ClientVersions } from '@tall/profile/contracts';
-import { ClientVersionPolicySync } from '../client-versions/client-version-policy-sync';
 import { ClientVersionsDto, UpdateClientVersionsDto } from './profile-dtos';
-import { ProfileErrorInterceptor } from './profile-error.mapper';
+import { ProfileErrorMapper } from './profile-error.mapper';
 
 @ApiTags('client-versions')
 @Controller('client-versions')
-@UseInterceptors(ProfileErrorInterceptor)
+@UseInterceptors(ProfileErrorMapper)
 export class ClientVersionsController {
-  constructor(private readonly versions: ClientVersionPolicySync) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Minimum supported client version per platform (older clients get 426)' })
   @ApiOkResponse({ type: ClientVersionsDto })
   current(): Promise<ClientVersions> {
-    return this.versions.current();
+    return this.queries.execute(new GetClientVersionsQuery());
   }
 
   @Put()
@@ -25,6 +29,6 @@ export class ClientVersionsController {
   @ApiOperation({ summary: 'Set the minimum version of one or more platforms; applies to every instance within seconds' })
   @ApiOkResponse({ type: ClientVersionsDto })
   update(@Body() body: UpdateClientVersionsDto): Promise<ClientVersions> {
-    return this.versions.update(body);
+    return this.commands.execute(new UpdateClientVersionsCommand(body));
   }
 }

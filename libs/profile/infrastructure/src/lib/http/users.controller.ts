@@ -1,8 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Roles, type Principal } from '@tall/platform/auth';
-import { LOGGER, type Logger } from '@tall/platform/observability';
-import { CreateUserHandler, StudentLinks, UserAdministration } from '@tall/profile/application';
+import {
+  ChangeRoleCommand,
+  CreateUserCommand,
+  DeleteUserCommand,
+  GetCurrentUserQuery,
+  LinkStudentCommand,
+  ListStudentsQuery,
+  ListUsersQuery,
+  SetUserDisabledCommand,
+  UnlinkStudentCommand,
+} from '@tall/profile/application';
 import type { StudentList, UserList, UserView } from '@tall/profile/contracts';
 import {
   ChangeRoleDto,
@@ -15,17 +25,15 @@ import {
   UserParamsDto,
   UserViewDto,
 } from './profile-dtos';
-import { ProfileErrorInterceptor } from './profile-error.mapper';
+import { ProfileErrorMapper } from './profile-error.mapper';
 
 @ApiTags('users')
 @Controller('users')
-@UseInterceptors(ProfileErrorInterceptor)
+@UseInterceptors(ProfileErrorMapper)
 export class UsersController {
   constructor(
-    private readonly administration: UserAdministration,
-    private readonly creation: CreateUserHandler,
-    private readonly links: StudentLinks,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('me')
@@ -33,7 +41,7 @@ export class UsersController {
   @ApiOperation({ summary: 'The signed-in account: id, role, status, created' })
   @ApiOkResponse({ type: UserViewDto })
   me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
-    return this.administration.me(principal.userId);
+    return this.queries.execute(new GetCurrentUserQuery(principal.userId));
   }
 
   @Post()
@@ -41,7 +49,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Create an account (TECH_ADMIN: any role; EDU_ADMIN: TEACHER or STUDENT)' })
   @ApiCreatedResponse({ type: UserViewDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserView> {
-    return this.creation.execute(principal, body);
+    return this.commands.execute(new CreateUserCommand(principal, body));
   }
 
   @Get()
@@ -49,7 +57,7 @@ export class UsersController {
   @ApiOperation({ summary: 'List accounts with their names (read from pii for user administration); EDU_ADMIN sees teachers and students' })
   @ApiOkResponse({ type: UserListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListUsersQueryDto): Promise<UserList> {
-    return this.administration.list(principal, query, this.logger);
+    return this.queries.execute(new ListUsersQuery(principal, query));
   }
 
   @Patch(':id/role')
@@ -57,7 +65,7 @@ export class UsersController {
   @ApiOperation({ summary: "Change a role (EDU_ADMIN: between TEACHER and STUDENT); tokens carry it from the user's next refresh" })
   @ApiOkResponse({ type: UserViewDto })
   changeRole(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto, @Body() body: ChangeRoleDto): Promise<UserView> {
-    return this.administration.changeRole(principal, params.id, body.role);
+    return this.commands.execute(new ChangeRoleCommand(principal, params.id, body.role));
   }
 
   @Post(':id/disable')
@@ -66,7 +74,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Disable an account (EDU_ADMIN: teachers and students only); its sessions end' })
   @ApiOkResponse({ type: UserViewDto })
   disable(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto): Promise<UserView> {
-    return this.administration.setDisabled(principal, params.id, true);
+    return this.commands.execute(new SetUserDisabledCommand(principal, params.id, true));
   }
 
   @Post(':id/enable')
@@ -75,7 +83,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Enable a disabled account (EDU_ADMIN: teachers and students only)' })
   @ApiOkResponse({ type: UserViewDto })
   enable(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto): Promise<UserView> {
-    return this.administration.setDisabled(principal, params.id, false);
+    return this.commands.execute(new SetUserDisabledCommand(principal, params.id, false));
   }
 
   @Delete(':id')
@@ -84,7 +92,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Erase an account (GDPR): sessions end, user.deleted tells every context to erase; 410 when already erased' })
   @ApiNoContentResponse()
   async remove(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto): Promise<void> {
-    await this.administration.deleteByAdmin(principal, params.id);
+    await this.commands.execute(new DeleteUserCommand(principal, params.id));
   }
 
   @Put(':teacherId/students/:studentId')
@@ -93,7 +101,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Link a student to a teacher (idempotent)' })
   @ApiNoContentResponse()
   async link(@CurrentPrincipal() principal: Principal, @Param() params: TeacherStudentParamsDto): Promise<void> {
-    await this.links.link(principal, params.teacherId, params.studentId);
+    await this.commands.execute(new LinkStudentCommand(principal, params.teacherId, params.studentId));
   }
 
   @Delete(':teacherId/students/:studentId')
@@ -102,7 +110,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Unlink a student from a teacher (idempotent)' })
   @ApiNoContentResponse()
   async unlink(@CurrentPrincipal() principal: Principal, @Param() params: TeacherStudentParamsDto): Promise<void> {
-    await this.links.unlink(principal, params.teacherId, params.studentId);
+    await this.commands.execute(new UnlinkStudentCommand(principal, params.teacherId, params.studentId));
   }
 
   @Get(':teacherId/students')
@@ -110,6 +118,6 @@ export class UsersController {
   @ApiOperation({ summary: "A teacher's students: admins for any teacher, a teacher only their own (403 otherwise)" })
   @ApiOkResponse({ type: StudentListDto })
   students(@CurrentPrincipal() principal: Principal, @Param() params: TeacherParamsDto): Promise<StudentList> {
-    return this.links.studentsOf(principal, params.teacherId);
+    return this.queries.execute(new ListStudentsQuery(principal, params.teacherId));
   }
 }

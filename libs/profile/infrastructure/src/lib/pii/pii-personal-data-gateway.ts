@@ -1,9 +1,12 @@
-import { GetDisplayNames, StorePersonalData, type PiiPurpose } from '@tall/pii/contracts';
+import { ErasePersonalData, GetDisplayNames, StorePersonalData, type PiiPurpose } from '@tall/pii/contracts';
 import type { RpcClient } from '@tall/platform/rpc';
 import type { DisplayName, PersonalData, PersonalDataGateway } from '@tall/profile/application';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 
-/** The pii context through its call contracts: in-process or an authenticated call, the rpc lib decides. */
+/**
+ * The pii context through its call contracts: in-process or an authenticated call, the rpc lib
+ * decides. profile calls pii, never the other way round (ADR 9).
+ */
 export class PiiPersonalDataGateway implements PersonalDataGateway {
   constructor(private readonly rpc: RpcClient) {}
 
@@ -22,5 +25,10 @@ export class PiiPersonalDataGateway implements PersonalDataGateway {
     // For the signed-in admin of the current request: pii applies that reader's rights and logs the read.
     const { names } = await this.rpc.call(GetDisplayNames, { userIds: [...userIds], purpose: purpose as PiiPurpose }, { caller: PROFILE_MODULE.name });
     return new Map(names.map((name) => [name.userId, { firstName: name.firstName, lastName: name.lastName }]));
+  }
+
+  async erase(userId: string): Promise<void> {
+    // For the signed-in user of the current request: pii erases only a user's own data this way.
+    await this.rpc.call(ErasePersonalData, { userId }, { caller: PROFILE_MODULE.name });
   }
 }

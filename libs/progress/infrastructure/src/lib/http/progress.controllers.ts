@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Inject, Param, Query, Res, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles, type Principal } from '@tall/platform/auth';
-import { ProgressQueries } from '@tall/progress/application';
+import { ExportStudentsCsvQuery, GetOwnRecordQuery, GetStudentRecordQuery, ListStudentsQuery } from '@tall/progress/application';
 import type { StudentList, StudentRecord, TeacherStudentRecord } from '@tall/progress/contracts';
-import { ProgressErrorInterceptor } from './progress-error.interceptor';
+import { ProgressErrorMapper } from './progress-error.mapper';
 import {
   StudentCsvQueryDto,
   StudentSummaryListDto,
@@ -18,9 +19,9 @@ const SORTING = 'Sort keys: lastActive, streak, masteredThisWeek, accuracy, inac
 
 @ApiTags('progress')
 @Controller('progress')
-@UseInterceptors(ProgressErrorInterceptor)
+@UseInterceptors(ProgressErrorMapper)
 export class MyProgressController {
-  constructor(@Inject(ProgressQueries) private readonly queries: ProgressQueries) {}
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('me')
   @Roles('STUDENT')
@@ -28,15 +29,15 @@ export class MyProgressController {
   @ApiOperation({ summary: 'Your own learning record: activity, streak, reviews per day (90 days), accuracy, words, topics, learning-card cohort, results' })
   @ApiOkResponse({ type: StudentRecordDto })
   me(@CurrentPrincipal() principal: Principal): Promise<StudentRecord> {
-    return this.queries.ownRecord(principal);
+    return this.queries.execute(new GetOwnRecordQuery(principal));
   }
 }
 
 @ApiTags('teacher')
 @Controller('teacher')
-@UseInterceptors(ProgressErrorInterceptor)
+@UseInterceptors(ProgressErrorMapper)
 export class TeacherStudentsController {
-  constructor(@Inject(ProgressQueries) private readonly queries: ProgressQueries) {}
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('students')
   @Roles('TEACHER', 'EDU_ADMIN')
@@ -46,7 +47,7 @@ export class TeacherStudentsController {
   })
   @ApiOkResponse({ type: StudentSummaryListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: StudentListQueryDto): Promise<StudentList> {
-    return this.queries.students(principal, query);
+    return this.queries.execute(new ListStudentsQuery(principal, query));
   }
 
   @Get('students.csv')
@@ -57,7 +58,7 @@ export class TeacherStudentsController {
   })
   @ApiOkResponse({ description: 'text/csv attachment students-YYYY-MM-DD.csv', schema: { type: 'string' } })
   async csv(@CurrentPrincipal() principal: Principal, @Query() query: StudentCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const file = await this.queries.studentsCsv(principal, query);
+    const file = await this.queries.execute(new ExportStudentsCsvQuery(principal, query));
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${file.filename}"`)
@@ -73,6 +74,6 @@ export class TeacherStudentsController {
   @ApiOkResponse({ type: TeacherStudentRecordDto })
   @ApiNotFoundResponse({ description: 'STUDENT_NOT_FOUND: unknown, or not one of your students' })
   record(@CurrentPrincipal() principal: Principal, @Param() params: StudentParamsDto): Promise<TeacherStudentRecord> {
-    return this.queries.studentRecord(principal, params.id);
+    return this.queries.execute(new GetStudentRecordQuery(principal, params.id));
   }
 }

@@ -4,7 +4,8 @@ import { migrateSchema } from '@tall/platform/database';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
 import type { EventHandler } from '@tall/platform/events';
 import { stackEnv, uniqueName } from '@tall/platform/testing';
-import { progressEventHandlers } from '@tall/progress/application';
+import { RecordProgressFactHandler } from '@tall/progress/application';
+import { progressEventHandlers } from '../events/progress-event-handlers';
 import { STUDENT_SORT_KEYS } from '@tall/progress/contracts';
 import { studentSummary, todayAt } from '@tall/progress/domain';
 import { progressTestEvents as events } from '../../test-support/progress-test-events';
@@ -21,7 +22,7 @@ describe('progress read model on PostgreSQL', () => {
     const schema = uniqueName('progress_int').toLowerCase();
     schemas.push(schema);
     await migrateSchema(pool, schema, progressMigrations(schema));
-    const handlers = progressEventHandlers(new PgProgressProjection(pool, schema));
+    const handlers = progressEventHandlers(new RecordProgressFactHandler(new PgProgressProjection(pool, schema)));
     const deliver = async (...envelopes: EventEnvelope[]) => {
       for (const envelope of envelopes) {
         for (const handler of handlers.filter((candidate: EventHandler) => candidate.topics.includes(envelope.topic) && candidate.types?.includes(envelope.type))) {

@@ -3,7 +3,8 @@ import { Kafka, logLevel, type Admin, type Consumer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { inTransaction, migrateSchema, sqlIdentifier } from '@tall/platform/database';
 import { consumerGroupOf, fromKafkaMessage, handlesEvent, type EventHandler } from '@tall/platform/events';
-import { progressEventHandlers } from '@tall/progress/application';
+import { RecordProgressFactHandler } from '@tall/progress/application';
+import { progressEventHandlers } from '../events/progress-event-handlers';
 import { PROGRESS_MODULE, PROGRESS_SOURCE_TOPICS, type ProgressSourceTopics } from '@tall/progress/contracts';
 import { PgProgressProjection } from '../persistence/pg-progress-projection';
 import { PROGRESS_SCHEMA, progressMigrations } from '../persistence/progress-schema';
@@ -48,7 +49,8 @@ export async function rebuildProgress(options: RebuildOptions): Promise<RebuildR
   if (target === PROGRESS_SCHEMA) throw new Error(`Refusing to rebuild into the live schema ${PROGRESS_SCHEMA}: name an empty one`);
   const topics = options.topics ?? PROGRESS_SOURCE_TOPICS;
   await prepareSchema(options.pool, target, options.replace ?? false);
-  const handlers = progressEventHandlers(new PgProgressProjection(options.pool, target), { topics, logger: options.logger });
+  // The live handlers' adapters and command handler, without the app's Nest container and CommandBus.
+  const handlers = progressEventHandlers(new RecordProgressFactHandler(new PgProgressProjection(options.pool, target)), { topics, logger: options.logger });
   const kafka = new Kafka({ clientId: options.clientId ?? 'tall-progress-rebuild', brokers: options.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();

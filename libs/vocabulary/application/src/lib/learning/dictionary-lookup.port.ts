@@ -26,3 +26,11 @@ export const DICTIONARY_LOOKUP = Symbol('DICTIONARY_LOOKUP');
 
 /** How learning cards reach the dictionary inside their own module (see LearningCardsModule). */
 export const LEARNING_DICTIONARY = Symbol('LEARNING_DICTIONARY');
+
+/** Thrown by a DictionaryLookup when no dictionary is provided in this build. */
+export class DictionaryMissingError extends Error {
+  constructor() {
+    super('No DictionaryLookup is provided under DICTIONARY_LOOKUP');
+    this.name = 'DictionaryMissingError';
+  }
+}

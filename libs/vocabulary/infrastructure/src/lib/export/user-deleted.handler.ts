@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
 import type { EventHandler } from '@tall/platform/events';
 import { RequestContext } from '@tall/platform/observability';
 import { ProfileTopics, UserDeleted } from '@tall/profile/contracts';
-import { VocabularyDataService } from '@tall/vocabulary/application';
+import { EraseVocabularyDataCommand } from '@tall/vocabulary/application';
 
 /** An account was erased: delete the student's thematic and learning cards, reviews and words. Deleting twice is harmless. */
 @Injectable()
@@ -12,11 +13,11 @@ export class VocabularyUserDeletedHandler implements EventHandler {
   readonly topics = [ProfileTopics.userEvents];
   readonly types = [UserDeleted.type];
 
-  constructor(@Inject(VocabularyDataService) private readonly data: VocabularyDataService) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   async handle(envelope: EventEnvelope): Promise<void> {
     if (envelope.type !== UserDeleted.type || envelope.version !== UserDeleted.version) return;
     const { userId } = UserDeleted.schema.parse(envelope.payload);
-    await RequestContext.run({ correlationId: envelope.correlationId }, () => this.data.erase(userId));
+    await RequestContext.run({ correlationId: envelope.correlationId }, () => this.commands.execute(new EraseVocabularyDataCommand(userId)));
   }
 }

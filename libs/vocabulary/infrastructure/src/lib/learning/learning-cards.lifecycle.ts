@@ -1,4 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { addWeeks, dayOf, isoWeekOf } from '@tall/platform/calendar';
@@ -7,17 +8,16 @@ import {
   LEARNING_CLOCK,
   LEARNING_SETTINGS,
   LEARNING_STORE,
-  LearningCardsService,
-  LearningRotationService,
-  readerWordSavedHandler,
+  LearningRotationRunner,
   ROTATION_STORE,
-  weeklyRotationHandler,
   type Clock,
   type LearningSettings,
 } from '@tall/vocabulary/application';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { LEARNING_COLLECTIONS, type MongoLearningStore } from './mongo-learning-store';
 import type { MongoRotationStore } from './mongo-rotation-store';
+import { readerWordSavedHandler } from './reader-word-saved.handler';
+import { weeklyRotationHandler } from './weekly-rotation.handler';
 
 export const LEARNING_MAINTENANCE_JOB = 'learning-cards-maintenance';
 /** How often an instance looks for a week's rotation left unfinished (a crash, a lost lease). */
@@ -39,8 +39,8 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
     @Inject(LEARNING_SETTINGS) private readonly settings: LearningSettings,
     @Inject(LEARNING_CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly cards: LearningCardsService,
-    private readonly rotation: LearningRotationService,
+    private readonly commands: CommandBus,
+    private readonly rotation: LearningRotationRunner,
     private readonly registrar: EventsRegistrar,
     private readonly routing: EventRouting,
     private readonly jobs: ScheduledJobs,
@@ -51,8 +51,8 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
     for (const collection of [LEARNING_COLLECTIONS.cards, LEARNING_COLLECTIONS.weekEvents, LEARNING_COLLECTIONS.rotations]) {
       this.registrar.registerMongoSource(this.store.db, collection);
     }
-    this.subscribe(weeklyRotationHandler(this.rotation));
-    this.subscribe(readerWordSavedHandler(this.cards));
+    this.subscribe(weeklyRotationHandler(this.commands));
+    this.subscribe(readerWordSavedHandler(this.commands));
     this.jobs.register({
       name: LEARNING_MAINTENANCE_JOB,
       cron: '50 4 * * *',

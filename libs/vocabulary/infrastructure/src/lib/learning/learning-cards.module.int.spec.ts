@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { waitFor } from '@tall/platform/testing';
-import { LearningCardsService } from '@tall/vocabulary/application';
+import { EraseLearningDataCommand, ExportLearningDataQuery, ReviewLearningCardCommand } from '@tall/vocabulary/application';
 import { LEARNING_MAINTENANCE_JOB } from './learning-cards.lifecycle';
 import { startLearningTestApp, type LearningTestApp } from './test-support/learning-test-app';
 
@@ -221,9 +222,9 @@ describe('learning cards (Nest module on MongoDB)', () => {
       const conflict = await t.request('POST', '/my-words/reviews', userId, { ...body, userWordId: other.id });
       expect(conflict.status).toBe(409);
       expect(conflict.body.code).toBe('REVIEW_ID_CONFLICT');
-      // The service answers the batch endpoint the same way.
-      const service = t.app.get(LearningCardsService);
-      expect(await service.review(userId, { ...body, rating: 'good' })).toEqual({ ...first.body, duplicate: true });
+      // The command answers the batch endpoint the same way.
+      const commands = t.app.get(CommandBus);
+      expect(await commands.execute(new ReviewLearningCardCommand(userId, { ...body, rating: 'good' }))).toEqual({ ...first.body, duplicate: true });
     });
 
     it('finishes a review whose request died between its two writes, once', async () => {
@@ -440,8 +441,8 @@ describe('learning cards (Nest module on MongoDB)', () => {
       const gone = await addOwn(userId, 'weggooien', 'throw away');
       await review(userId, kept.id, 'good');
       await t.request('DELETE', `/my-words/${gone.id}`, userId);
-      const service = t.app.get(LearningCardsService);
-      const data = await service.exportUser(userId);
+      const exportOf = (id: string) => t.app.get(QueryBus).execute(new ExportLearningDataQuery(id));
+      const data = await exportOf(userId);
       expect(data).toMatchObject({
         words: [expect.objectContaining({ id: kept.id, lemma: 'bewaren', translation: 'keep', reps: 1 })],
         removedWords: [{ id: gone.id, cohortWeek: '2026-W48', removedAt: '2026-11-25T10:00:00.000Z' }],
@@ -451,11 +452,11 @@ describe('learning cards (Nest module on MongoDB)', () => {
       });
       expect(JSON.stringify(data)).not.toContain('weggooien');
 
-      await service.eraseUser(userId);
+      await t.app.get(CommandBus).execute(new EraseLearningDataCommand(userId));
       expect(await t.db.collection('learning_cards').countDocuments({ userId })).toBe(0);
       expect(await t.db.collection('learning_reviews').countDocuments({ userId })).toBe(0);
       expect(await t.db.collection('learning_students').findOne({ _id: userId as never })).toEqual({ _id: userId, erased: true, erasedAt: expect.any(Date) });
-      expect(await service.exportUser(userId)).toEqual({ words: [], removedWords: [], reviews: [], cohortSizes: null, weeklyActiveSets: [] });
+      expect(await exportOf(userId)).toEqual({ words: [], removedWords: [], reviews: [], cohortSizes: null, weeklyActiveSets: [] });
       expect((await add(userId, { lemma: 'terug', translation: 'back' })).status).toBe(410);
     });
   });

@@ -6,14 +6,15 @@ import {
   LEARNING_DICTIONARY,
   LEARNING_SETTINGS,
   LEARNING_STORE,
-  LearningCardsService,
-  LearningRotationService,
+  learningCollaborators,
+  learningCommandHandlers,
+  learningQueryHandlers,
   ROTATION_STORE,
   type Clock,
   type LearningSettings,
 } from '@tall/vocabulary/application';
 import { cohortCycle } from '@tall/vocabulary/domain';
-import { LearningCardsController } from './learning-cards.controller';
+import { LearningCardsController } from '../http/learning-cards.controller';
 import { LearningCardsLifecycle } from './learning-cards.lifecycle';
 import { ModuleRefDictionaryLookup } from './module-ref-dictionary-lookup';
 import { MongoLearningStore } from './mongo-learning-store';
@@ -35,9 +36,10 @@ const LEARNING_DB = Symbol('LEARNING_DB');
 
 /**
  * Learning cards: personal dictionary, weekly cohorts, FSRS scheduling, the Monday rotation and
- * the reader's saved words. MongoDB database `<db>_vocabulary`, collections `learning_*`. Exports
- * LearningCardsService (reviews for the batch endpoint, the user's data for export and erasure);
- * the dictionary comes in through `DICTIONARY_LOOKUP`, provided elsewhere in the app.
+ * the reader's saved words. MongoDB database `<db>_vocabulary`, collections `learning_*`. The rest
+ * of the context reaches its use cases through the command and query buses (reviews for the batch
+ * endpoint, the user's data for export and erasure); the dictionary comes in through
+ * `DICTIONARY_LOOKUP`, provided elsewhere in the app.
  */
 @Module({})
 export class LearningCardsModule {
@@ -57,11 +59,11 @@ export class LearningCardsModule {
         { provide: LEARNING_SETTINGS, useValue: settings },
         { provide: LEARNING_CLOCK, useValue: options.clock ?? (() => new Date()) },
         { provide: LEARNING_DICTIONARY, useClass: ModuleRefDictionaryLookup },
-        LearningCardsService,
-        LearningRotationService,
+        ...learningCollaborators,
+        ...learningCommandHandlers,
+        ...learningQueryHandlers,
         LearningCardsLifecycle,
       ],
-      exports: [LearningCardsService],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
 import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
 import { uniqueName, waitFor } from '@tall/platform/testing';
 import { ReaderWordSaved } from '@tall/reader/contracts';
 import { WeeklyCronTriggered } from '@tall/system/contracts';
-import { LearningCardsService, readerCardId } from '@tall/vocabulary/application';
+import { EraseLearningDataCommand, readerCardId } from '@tall/vocabulary/application';
 import { startLearningTestApp, type LearningTestApp } from './test-support/learning-test-app';
 
 describe('weekly rotation and the reader’s words (Nest module on MongoDB)', () => {
@@ -49,7 +50,7 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
       for (const lemma of ['drie', 'vier', 'vijf']) await addAt(alice, '2026-11-18T09:00:00Z', lemma);
       await addAt(bob, '2026-10-07T09:00:00Z', 'zes');
       await addAt(erased, '2026-11-18T09:00:00Z', 'zeven');
-      await t.app.get(LearningCardsService).eraseUser(erased);
+      await t.app.get(CommandBus).execute(new EraseLearningDataCommand(erased));
       await addAt(emptied, '2026-11-18T09:00:00Z', 'acht');
       const word = (await t.request('GET', '/my-words', emptied)).body.items[0];
       expect((await t.request('DELETE', `/my-words/${word.id}`, emptied)).status).toBe(204);
@@ -128,7 +129,7 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
         correlationId: 'crashed-run',
         causationId: null,
         holder: 'dead-instance',
-        leaseUntil: new Date(Date.now() - 1000),
+        leaseUntil: new Date('2026-12-07T02:02:01Z'),
         startedAt: new Date('2026-12-07T02:00:01Z'),
         completedAt: null,
         students: 0,
@@ -142,7 +143,13 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
         { _id: `2026-W50:${alice}` as never, userId: alice, week: '2026-W50', activeCohorts: ['2026-W47'], activeCards: 3, newCohortCards: 0, rotatedAt },
         { _id: `2026-W50:${bob}` as never, userId: bob, week: '2026-W50', activeCohorts: ['2026-W49'], activeCards: 1, newCohortCards: 0, rotatedAt },
       ]);
-      const restarted = await startLearningTestApp({ mongoDatabase: t.db.databaseName.replace(/_vocabulary$/, ''), keep: true, cohortCycleWeeks: [1, 3] });
+      // Started after the lease ran out on its own clock (not the machine's: the test must not age).
+      const restarted = await startLearningTestApp({
+        mongoDatabase: t.db.databaseName.replace(/_vocabulary$/, ''),
+        keep: true,
+        cohortCycleWeeks: [1, 3],
+        start: '2026-12-07T02:10:00Z',
+      });
       try {
         await waitFor(async () => (await restarted.db.collection('learning_rotations').findOne({ _id: '2026-W50' as never }))?.['status'] === 'completed', {
           timeoutMs: 20_000,
@@ -236,7 +243,7 @@ describe('weekly rotation and the reader’s words (Nest module on MongoDB)', ()
 
     it('brings no word back for an erased student', async () => {
       const userId = randomUUID();
-      await t.app.get(LearningCardsService).eraseUser(userId);
+      await t.app.get(CommandBus).execute(new EraseLearningDataCommand(userId));
       await t.deliver(saved(userId));
       expect(await t.db.collection('learning_cards').countDocuments({ userId })).toBe(0);
     });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '@tall/platform/auth';
 import { ThematicCardReviewed, ThematicTopicMastered, ThematicTopicProgressed } from '@tall/vocabulary/contracts';
 import { seedTopicId, seedWordId } from '@tall/vocabulary/domain';
 import { startVocabularyApp, student, type VocabularyTestApp } from '../../test-support/vocabulary-test-app';
-import { ThematicReviewService } from '@tall/vocabulary/application';
+import { RecoverThematicReviewsCommand } from '@tall/vocabulary/application';
 import { THEMATIC_CARDS, THEMATIC_REVIEWS } from './mongo-thematic.store';
 
 const kitchen = seedTopicId('kitchen');
@@ -349,7 +350,7 @@ describe('thematic cards (Nest app on MongoDB)', () => {
       await vocab.db
         .collection(THEMATIC_REVIEWS)
         .updateOne({ userId: me.userId }, { $set: { status: 'pending', claimedAt: new Date(vocab.clock.now.getTime() - 120_000) }, $unset: { box: '', fromBox: '', dueAt: '' } });
-      expect(await vocab.app.get(ThematicReviewService).recover()).toBeGreaterThanOrEqual(1);
+      expect(await vocab.app.get(CommandBus).execute(new RecoverThematicReviewsCommand())).toBeGreaterThanOrEqual(1);
       expect(await vocab.db.collection(THEMATIC_REVIEWS).findOne({ userId: me.userId })).toMatchObject({ status: 'applied', box: 2, fromBox: 0 });
       expect(await card(me, word.mes)).toMatchObject({ reviews: 1, box: 2 });
     });

@@ -1,24 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MongoClient, type Db } from 'mongodb';
-import { Client } from 'pg';
-import { AccessTokenIssuer, AuthModule, type Principal } from '@tall/platform/auth';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
-import { DatabaseModule } from '@tall/platform/database';
-import { EventsModule, LocalEventBus } from '@tall/platform/events';
-import { configureHttp, HttpPlatformModule } from '@tall/platform/http';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
-import { SchedulingModule } from '@tall/platform/scheduling';
-import { SecretsModule } from '@tall/platform/secrets';
-import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
+import { LocalEventBus } from '@tall/platform/events';
+import type { Principal } from '@tall/platform/identity';
+import { createLogger } from '@tall/platform/observability';
+import { freshDatabase, stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
+import { startPlatformTestApp } from '@tall/platform/test-app';
 import { ReaderTopics } from '@tall/reader/contracts';
 import { SYSTEM_MODULE } from '@tall/system/contracts';
-import { DICTIONARY_LOOKUP, LearningRotationService, type DictionaryLookup, type DictionaryLookupWord } from '@tall/vocabulary/application';
+import { DICTIONARY_LOOKUP, LearningRotationRunner, type DictionaryLookup, type DictionaryLookupWord } from '@tall/vocabulary/application';
 import { VOCABULARY_MODULE, VocabularyTopics } from '@tall/vocabulary/contracts';
 import { LearningCardsModule } from '../learning-cards.module';
 
@@ -50,7 +42,7 @@ export interface LearningTestApp {
   db: Db;
   /** Every event relayed from the learning outboxes, in order. */
   published: EventEnvelope[];
-  rotation: LearningRotationService;
+  rotation: LearningRotationRunner;
   tokenFor(userId: string): Promise<string>;
   /** Bodies are asserted field by field, so they are read untyped. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -80,15 +72,9 @@ export interface LearningTestAppOptions {
  */
 export async function startLearningTestApp(options: LearningTestAppOptions = {}): Promise<LearningTestApp> {
   const stack = stackEnv();
-  const pgName = uniqueName('learning_int').toLowerCase();
+  const pg = await freshDatabase('learning');
   const mongoName = options.mongoDatabase ?? uniqueName('learning_int');
-  const admin = new Client({ connectionString: stack.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pgName}`);
-  await admin.end();
-  const databaseUrl = stack.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, `/${pgName}$1`);
   const mongoUri = stack.MONGODB_URI.replace(/\/[^/?]+(\?|$)/, `/${mongoName}$1`);
-  const directory = mkdtempSync(join(tmpdir(), 'tall-learning-'));
   const logger = createLogger({ level: 'silent' });
   const clock = new TestClock(new Date(options.start ?? '2026-11-25T10:00:00Z'));
   const dictionary = new TestDictionary();
@@ -101,28 +87,27 @@ export async function startLearningTestApp(options: LearningTestAppOptions = {})
   @Module({ providers: [{ provide: DICTIONARY_LOOKUP, useValue: dictionary }] })
   class TestDictionaryModule {}
 
-  const imports: Array<DynamicModule | typeof TestDictionaryModule> = [
-    ObservabilityModule.forRoot({ logger }),
-    HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }),
-    DatabaseModule.forRoot({ postgresUrl: databaseUrl, postgresPoolSize: 3, mongoUri }),
-    EventsModule.forRoot({ clientId: 'learning-int', modules, hostedModules: modules.map((module) => module.name), logger, relay: { pollIntervalMs: 25 } }),
-    SchedulingModule.forRoot({ enabled: false }),
-    SecretsModule.forRoot({ driver: 'local', file: join(directory, 'secrets.json') }),
-    AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'test/learning-jwt', issuer: true } }),
-    TestDictionaryModule,
-    LearningCardsModule.forRoot({
-      mongoUri,
-      desiredRetention: options.desiredRetention ?? 0.9,
-      cohortCycleWeeks: options.cohortCycleWeeks ?? [1, 2, 4, 8],
-      timeZone: 'Europe/Amsterdam',
-      clock: clock.read,
-    }),
-  ];
-  const moduleRef = await Test.createTestingModule({ imports }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-  configureHttp(app, logger);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const platform = await startPlatformTestApp({
+    name: 'learning-int',
+    databaseUrl: pg.url,
+    mongoUri,
+    logger,
+    modules,
+    hostedModules: modules.map((module) => module.name),
+    events: { relay: { pollIntervalMs: 25 } },
+    rpc: false,
+    imports: [
+      TestDictionaryModule,
+      LearningCardsModule.forRoot({
+        mongoUri,
+        desiredRetention: options.desiredRetention ?? 0.9,
+        cohortCycleWeeks: options.cohortCycleWeeks ?? [1, 2, 4, 8],
+        timeZone: 'Europe/Amsterdam',
+        clock: clock.read,
+      }),
+    ],
+  });
+  const app = platform.app;
 
   const published: EventEnvelope[] = [];
   const learningTopics: string[] = [VocabularyTopics.learningCards, VocabularyTopics.learningSchedule];
@@ -135,9 +120,8 @@ export async function startLearningTestApp(options: LearningTestAppOptions = {})
   const mongo = new MongoClient(mongoUri);
   await mongo.connect();
   const db = mongo.db(`${mongoName}_vocabulary`);
-  const issuer = app.get(AccessTokenIssuer);
   const tokenFor = async (userId: string, role: Principal['role'] = 'STUDENT') =>
-    (await issuer.issue({ userId, role, sessionId: randomUUID() })).accessToken;
+    platform.tokenFor({ userId, role, sessionId: randomUUID() });
 
   return {
     app,
@@ -145,7 +129,7 @@ export async function startLearningTestApp(options: LearningTestAppOptions = {})
     dictionary,
     db,
     published,
-    rotation: app.get(LearningRotationService),
+    rotation: app.get(LearningRotationRunner),
     tokenFor: (userId) => tokenFor(userId),
     async request(method, url, userId, payload, role = 'STUDENT') {
       const headers: Record<string, string> = userId ? { authorization: `Bearer ${await tokenFor(userId, role)}` } : {};
@@ -171,14 +155,10 @@ export async function startLearningTestApp(options: LearningTestAppOptions = {})
       );
     },
     async close() {
-      await app.close();
+      await platform.close();
       if (!options.keep) await db.dropDatabase().catch(() => undefined);
       await mongo.close();
-      rmSync(directory, { recursive: true, force: true });
-      const client = new Client({ connectionString: stack.DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => undefined);
-      await client.end();
+      await pg.drop();
     },
   };
 }

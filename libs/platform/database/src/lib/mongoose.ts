@@ -1,0 +1,19 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { MongoClient } from 'mongodb';
+
+/**
+ * A mongoose connection to one context's own database, over the process's one MongoClient (the
+ * event relay and the inboxes use the same client, so there is one pool per process).
+ *
+ * Index and collection creation stay explicit (each context's lifecycle creates what it needs):
+ * mongoose's automatic `createIndexes`/`create` at model compile time would race between app
+ * instances and ask FerretDB for options it does not have (ADR 2).
+ */
+export async function contextConnection(client: MongoClient, databaseName: string): Promise<Connection> {
+  await client.connect();
+  const root = mongoose.createConnection();
+  root.set('autoIndex', false);
+  root.set('autoCreate', false);
+  root.setClient(client);
+  return root.useDb(databaseName, { useCache: true });
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import { UseCasesModule } from '@tall/platform/use-cases';
+import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
+import { LoginSucceeded, TeacherStudentLinked, UserCreated, UserDeleted, UserDisabled } from '@tall/profile/contracts';
+import { LearningCardReviewed, LearningRotationCompleted, ThematicCardReviewed, ThematicTopicProgressed } from '@tall/vocabulary/contracts';
+import type { ProgressFact } from '@tall/progress/domain';
+import { PROGRESS_PROJECTION, progressCommandHandlers, type AppliedEvent, type ProgressProjection } from '@tall/progress/application';
+import { PROGRESS_HANDLERS, progressEventHandlers } from './progress-event-handlers';
+
+class RecordingProjection implements ProgressProjection {
+  readonly applied: Array<{ event: AppliedEvent; fact: ProgressFact }> = [];
+  async apply(event: AppliedEvent, fact: ProgressFact): Promise<boolean> {
+    this.applied.push({ event, fact });
+    return true;
+  }
+}
+
+const userId = randomUUID();
+const meta = { key: userId, correlationId: 'test' };
+
+/** The adapters as the module wires them: through the CommandBus to RecordProgressFact's handler. */
+async function setup() {
+  const projection = new RecordingProjection();
+  const moduleRef = await Test.createTestingModule({
+    imports: [UseCasesModule],
+    providers: [...progressCommandHandlers, { provide: PROGRESS_PROJECTION, useValue: projection }],
+  }).compile();
+  await moduleRef.init();
+  const warnings: string[] = [];
+  const handlers = progressEventHandlers(moduleRef.get(CommandBus), { logger: { warn: (_fields, message) => void warnings.push(message) } });
+  const deliver = async (envelope: EventEnvelope) => {
+    for (const handler of handlers.filter((candidate) => candidate.topics.includes(envelope.topic) && (!candidate.types || candidate.types.includes(envelope.type)))) {
+      await handler.handle(envelope);
+    }
+  };
+  return { projection, handlers, deliver, warnings };
+}
+
+describe('progress event handlers', () => {
+  it('declare one handler per consumed topic, with stable inbox names', async () => {
+    const { handlers } = await setup();
+    expect(handlers.map((handler) => [handler.name, handler.topics])).toEqual([
+      [PROGRESS_HANDLERS.users, ['user.events.v2']],
+      [PROGRESS_HANDLERS.thematicCards, ['vocab.cards.v1']],
+      [PROGRESS_HANDLERS.thematicProgress, ['vocab.progress.v1']],
+      [PROGRESS_HANDLERS.learningCards, ['learning.cards.v1']],
+      [PROGRESS_HANDLERS.learningSchedule, ['learning.schedule.v1']],
+    ]);
+    expect(handlers[0].types).toEqual(expect.arrayContaining(['user.created', 'user.deleted', 'teacher.studentLinked', 'teacher.studentUnlinked']));
+    expect(handlers[4].types).toEqual(['learning.week.rotated']);
+  });
+
+  it('turns events into facts, with times taken from the events only', async () => {
+    const { projection, deliver } = await setup();
+    const teacherId = randomUUID();
+    const created = createEvent(UserCreated, { userId, role: 'STUDENT', origin: 'registration', createdAt: '2026-05-01T08:00:00.000Z' }, meta);
+    const linked = createEvent(TeacherStudentLinked, { teacherId, studentId: userId }, { ...meta, key: teacherId, occurredAt: new Date('2026-05-02T09:00:00Z') });
+    const reviewed = createEvent(
+      ThematicCardReviewed,
+      { userId, reviewId: randomUUID(), topicId: 't1', wordId: 'w1', mode: 'recall', correct: true, fromBox: 4, toBox: 5, mastered: true, dueAt: '2026-05-20T08:00:00.000Z', answeredAt: '2026-05-03T10:00:00.000Z', durationMs: 1200 },
+      meta,
+    );
+    const learned = createEvent(
+      LearningCardReviewed,
+      { userId, reviewId: randomUUID(), userWordId: 'u1', cohortWeek: '2026-W18', rating: 'again', state: 'relearning', stability: 1, difficulty: 5, dueAt: '2026-05-03T10:10:00.000Z', answeredAt: '2026-05-03T10:00:00.000Z', durationMs: 900 },
+      meta,
+    );
+    for (const event of [created, linked, reviewed, learned]) await deliver(event);
+    expect(projection.applied.map(({ event }) => event)).toEqual([
+      { eventId: created.id, handler: 'progress.users' },
+      { eventId: linked.id, handler: 'progress.users' },
+      { eventId: reviewed.id, handler: 'progress.thematicCards' },
+      { eventId: learned.id, handler: 'progress.learningCards' },
+    ]);
+    expect(projection.applied.map(({ fact }) => fact)).toEqual([
+      { kind: 'userRegistered', userId, role: 'STUDENT', at: new Date('2026-05-01T08:00:00.000Z') },
+      { kind: 'studentLinked', teacherId, studentId: userId, at: new Date('2026-05-02T09:00:00Z') },
+      { kind: 'thematicReviewed', userId, topicId: 't1', wordId: 'w1', correct: true, toBox: 5, mastered: true, answeredAt: new Date('2026-05-03T10:00:00.000Z'), durationMs: 1200 },
+      {
+        kind: 'learningReviewed', userId, userWordId: 'u1', cohortWeek: '2026-W18', correct: false, state: 'relearning',
+        dueAt: new Date('2026-05-03T10:10:00.000Z'), answeredAt: new Date('2026-05-03T10:00:00.000Z'), durationMs: 900,
+      },
+    ]);
+  });
+
+  it('maps account status and erasure', async () => {
+    const { projection, deliver } = await setup();
+    await deliver(createEvent(UserDisabled, { userId, role: 'STUDENT' }, meta));
+    await deliver(createEvent(UserDeleted, { userId, role: 'STUDENT', deletedAt: '2026-05-04T00:00:00.000Z' }, meta));
+    expect(projection.applied.map(({ fact }) => fact)).toEqual([
+      { kind: 'statusChanged', userId, role: 'STUDENT', status: 'disabled' },
+      { kind: 'userDeleted', userId, at: new Date('2026-05-04T00:00:00.000Z') },
+    ]);
+  });
+
+  it('ignores types it does not use, unknown versions and payloads that break their contract', async () => {
+    const { projection, handlers, deliver, warnings } = await setup();
+    await deliver(createEvent(LearningRotationCompleted, { week: '2026-W19', students: 3, cards: 40, durationMs: 5, at: '2026-05-04T00:00:00.000Z' }, meta));
+    await deliver(createEvent(LoginSucceeded, { userId, sessionId: randomUUID(), role: 'STUDENT' }, meta));
+    const progressed = createEvent(
+      ThematicTopicProgressed,
+      { userId, topicId: 't1', topicSlug: 'food', level: 'A1', wordCount: 10, seen: 2, learning: 1, mastered: 1, mastery: 0.1, at: '2026-05-03T10:00:00.000Z' },
+      meta,
+    );
+    const [thematicProgress] = handlers.filter((handler) => handler.name === PROGRESS_HANDLERS.thematicProgress);
+    await thematicProgress.handle({ ...progressed, version: 2 });
+    await thematicProgress.handle({ ...progressed, payload: { ...(progressed.payload as object), mastery: 3 } });
+    expect(projection.applied).toEqual([]);
+    expect(warnings).toEqual(['skipping an event whose payload breaks its contract']);
+    await thematicProgress.handle(progressed);
+    expect(projection.applied.map(({ fact }) => fact.kind)).toEqual(['topicProgressed']);
+  });
+});

@@ -1,0 +1,9 @@
+import { domainErrorMapper } from '@tall/platform/http';
+import { SystemError } from '@tall/system/application';
+
+export const SystemErrorMapper = domainErrorMapper(SystemError, {
+  statuses: {
+    CRON_JOB_RUNNING: 409,
+    JOB_NOT_FOUND: 404,
+  },
+});

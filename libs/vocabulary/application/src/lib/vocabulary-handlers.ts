@@ -1,0 +1,17 @@
+import { ListTopicWordsHandler } from './dictionary/list-topic-words/list-topic-words.handler';
+import { ListTopicsHandler } from './dictionary/list-topics/list-topics.handler';
+import { EraseVocabularyDataHandler } from './export/erase-vocabulary-data/erase-vocabulary-data.handler';
+import { ExportVocabularyDataHandler } from './export/export-vocabulary-data/export-vocabulary-data.handler';
+import { SyncReviewBatchHandler } from './sync/sync-review-batch/sync-review-batch.handler';
+import { DrawThematicSessionHandler } from './thematic/draw-thematic-session/draw-thematic-session.handler';
+import { GetThematicStatsHandler } from './thematic/get-thematic-stats/get-thematic-stats.handler';
+import { RecoverThematicReviewsHandler } from './thematic/recover-thematic-reviews/recover-thematic-reviews.handler';
+import { ReviewThematicCardHandler } from './thematic/review-thematic-card/review-thematic-card.handler';
+import { ThematicFigures } from './thematic/thematic-figures';
+import { ThematicProgress } from './thematic/thematic-progress';
+import { ThematicReviews } from './thematic/thematic-reviews';
+
+/** What VocabularyModule registers: the dictionary, thematic cards, offline sync, export and erasure. */
+export const vocabularyCommandHandlers = [ReviewThematicCardHandler, RecoverThematicReviewsHandler, SyncReviewBatchHandler, EraseVocabularyDataHandler];
+export const vocabularyQueryHandlers = [ListTopicsHandler, ListTopicWordsHandler, DrawThematicSessionHandler, GetThematicStatsHandler, ExportVocabularyDataHandler];
+export const vocabularyCollaborators = [ThematicProgress, ThematicReviews, ThematicFigures];
