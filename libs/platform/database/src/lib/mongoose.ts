@@ -12,8 +12,9 @@ import type { MongoClient } from 'mongodb';
 export async function contextConnection(client: MongoClient, databaseName: string): Promise<Connection> {
   await client.connect();
   const root = mongoose.createConnection();
-  root.set('autoIndex', false);
-  root.set('autoCreate', false);
+  // Model compilation reads `config`, not the options `set()` writes; `useDb` copies it to the child.
+  root.config.autoIndex = false;
+  root.config.autoCreate = false;
   root.setClient(client);
   return root.useDb(databaseName, { useCache: true });
 }

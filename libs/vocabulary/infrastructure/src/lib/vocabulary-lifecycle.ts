@@ -10,7 +10,8 @@ import { ExportVocabularyData, VOCABULARY_MODULE } from '@tall/vocabulary/contra
 import type { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SeedLoader } from './dictionary/seed-loader';
 import { VocabularyUserDeletedHandler } from './export/user-deleted.handler';
-import { THEMATIC_CARDS, THEMATIC_PROGRESS, type MongoThematicStore } from './thematic/mongo-thematic.store';
+import { THEMATIC_CARDS, THEMATIC_PROGRESS } from './persistence/collections';
+import type { MongoThematicStore } from './thematic/mongo-thematic.store';
 
 export const VOCABULARY_DB = Symbol('VOCABULARY_DB');
 export const SEED_LOADER = Symbol('SEED_LOADER');

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Db, MongoClient } from 'mongodb';
-import { defaultDatabaseName, MONGO_CLIENT } from '@tall/platform/database';
+import type { MongoClient } from 'mongodb';
+import type { Model } from 'mongoose';
+import { MONGO_CLIENT } from '@tall/platform/database';
 import {
   DICTIONARY_LOOKUP,
   DICTIONARY_STORE,
@@ -22,6 +23,13 @@ import { LearningCardsModule } from './learning/learning-cards.module';
 import { DictionaryController } from './http/dictionary.controller';
 import { ReviewBatchController } from './http/review-batch.controller';
 import { ThematicController } from './http/thematic.controller';
+import { DICTIONARY_SEED_LOAD_MODEL, type SeedLoadDocument } from './persistence/dictionary-seed-load.schema';
+import { DICTIONARY_TOPIC_MODEL, type TopicDocument } from './persistence/dictionary-topic.schema';
+import { DICTIONARY_WORD_MODEL, type WordDocument } from './persistence/dictionary-word.schema';
+import { THEMATIC_CARD_MODEL, type ThematicCardDocument } from './persistence/thematic-card.schema';
+import { THEMATIC_PROGRESS_MODEL, type ThematicProgressDocument } from './persistence/thematic-progress.schema';
+import { THEMATIC_REVIEW_MODEL, type ThematicReviewDocument } from './persistence/thematic-review.schema';
+import { modelProviders, vocabularyConnectionProvider, vocabularyDatabaseName } from './persistence/vocabulary-connection';
 import { MongoThematicStore } from './thematic/mongo-thematic.store';
 import { SEED_LOADER, VOCABULARY_DB, VocabularyLifecycle } from './vocabulary-lifecycle';
 
@@ -70,7 +78,8 @@ export function leitnerPolicyOf(thematic: VocabularyModuleOptions['thematic'], t
  * The vocabulary context: the school's dictionary, thematic cards (Leitner boxes per topic),
  * learning cards (LearningCardsModule: personal words, FSRS, weekly cohorts), offline sync of
  * both, GDPR export and erasure. MongoDB database `<db>_vocabulary`: `dictionary_*`,
- * `thematic_*` and `learning_*` collections.
+ * `thematic_*` and `learning_*` collections, written and read through the mongoose models of
+ * `persistence/` (ADR 12); the outbox relay reads them through the driver.
  */
 @Module({})
 export class VocabularyModule {
@@ -90,13 +99,26 @@ export class VocabularyModule {
       ],
       controllers: [DictionaryController, ThematicController, ReviewBatchController],
       providers: [
-        { provide: VOCABULARY_DB, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(`${defaultDatabaseName(options.mongoUri)}_vocabulary`) },
-        { provide: DICTIONARY_STORE, inject: [VOCABULARY_DB], useFactory: (db: Db) => new MongoDictionaryStore(db) },
-        { provide: THEMATIC_STORE, inject: [VOCABULARY_DB], useFactory: (db: Db) => new MongoThematicStore(db) },
+        vocabularyConnectionProvider(options.mongoUri),
+        ...modelProviders(DICTIONARY_TOPIC_MODEL, DICTIONARY_WORD_MODEL, DICTIONARY_SEED_LOAD_MODEL, THEMATIC_CARD_MODEL, THEMATIC_REVIEW_MODEL, THEMATIC_PROGRESS_MODEL),
+        // The outbox relay reads the thematic collections through the driver.
+        { provide: VOCABULARY_DB, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(vocabularyDatabaseName(options.mongoUri)) },
+        {
+          provide: DICTIONARY_STORE,
+          inject: [DICTIONARY_TOPIC_MODEL.token, DICTIONARY_WORD_MODEL.token],
+          useFactory: (topics: Model<TopicDocument>, words: Model<WordDocument>) => new MongoDictionaryStore(topics, words),
+        },
+        {
+          provide: THEMATIC_STORE,
+          inject: [THEMATIC_CARD_MODEL.token, THEMATIC_REVIEW_MODEL.token, THEMATIC_PROGRESS_MODEL.token],
+          useFactory: (cards: Model<ThematicCardDocument>, reviews: Model<ThematicReviewDocument>, progress: Model<ThematicProgressDocument>) =>
+            new MongoThematicStore(cards, reviews, progress),
+        },
         {
           provide: SEED_LOADER,
-          inject: [DICTIONARY_STORE, VOCABULARY_DB],
-          useFactory: (store: MongoDictionaryStore, db: Db) => new SeedLoader(store, db, options.seedDirectory ?? SEED_TOPICS_DIRECTORY),
+          inject: [DICTIONARY_TOPIC_MODEL.token, DICTIONARY_WORD_MODEL.token, DICTIONARY_SEED_LOAD_MODEL.token],
+          useFactory: (topics: Model<TopicDocument>, words: Model<WordDocument>, loads: Model<SeedLoadDocument>) =>
+            new SeedLoader({ topics, words, loads }, options.seedDirectory ?? SEED_TOPICS_DIRECTORY),
         },
         { provide: DICTIONARY_LOOKUP, inject: [DICTIONARY_STORE], useFactory: (store: MongoDictionaryStore) => new DictionaryLookupAdapter(store) },
         { provide: THEMATIC_SETTINGS, useValue: settings },

@@ -57,6 +57,13 @@ describe('the in-document outbox through mongoose models', () => {
     }
   });
 
+  it('creates no collection or index when a model is compiled (contextConnection turns that off)', async () => {
+    const Quiet = connection.model('QuietCard', new Schema({ _id: String, term: { type: String, index: true } }, { versionKey: false }), 'quiet_cards');
+    await Quiet.init();
+    const names = (await mongo.db.listCollections().toArray()).map((collection) => collection.name);
+    expect(names).not.toContain('quiet_cards');
+  });
+
   it('loses the events when a strict schema lacks the outbox paths (why outboxSchemaFields exists)', async () => {
     const Bare = connection.model('BareCard', cardSchema(false), 'bare_cards');
     await Bare.create({ _id: 'card-2', reviews: 0 });

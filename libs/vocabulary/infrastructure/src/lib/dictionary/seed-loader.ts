@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { MongoBulkWriteError } from 'mongodb';
+import type { Model } from 'mongoose';
 import { SeedTopicSchema, seedTopicFileName, seedTopicId, seedWordId, type SeedTopic } from '@tall/vocabulary/domain';
-import type { MongoDictionaryStore, TopicDocument, WordDocument } from './mongo-dictionary.store';
+import type { SeedLoadDocument } from '../persistence/dictionary-seed-load.schema';
+import type { TopicDocument } from '../persistence/dictionary-topic.schema';
+import type { WordDocument } from '../persistence/dictionary-word.schema';
+import { DUPLICATE_KEY, isDuplicateKey, writeErrorsOf } from '../persistence/write-errors';
 
 /**
  * The shipped seed dictionary. Libraries keep run-time files in `src/assets/`, which the build
@@ -11,7 +15,6 @@ import type { MongoDictionaryStore, TopicDocument, WordDocument } from './mongo-
  * (tests, development) and from the built app in `dist/`.
  */
 export const SEED_TOPICS_DIRECTORY = join(__dirname, '../../assets/seed/topics');
-export const DICTIONARY_SEED_LOADS = 'dictionary_seed_loads';
 
 const TOPIC_FILE = /^\d{2}-[a-z0-9-]+\.json$/;
 
@@ -38,12 +41,15 @@ export interface SeedLoadReport {
   notInSeed: number;
 }
 
-interface SeedLoadDocument {
-  _id: 'seed';
-  hash: string;
-  loadedAt: Date;
-  history: Array<{ hash: string; loadedAt: Date }>;
+/** The dictionary's models the loader writes: topics, words, and the record of loads. */
+export interface SeedModels {
+  topics: Model<TopicDocument>;
+  words: Model<WordDocument>;
+  loads: Model<SeedLoadDocument>;
 }
+
+/** A topic or a word, as the merge reads and writes it. */
+type EntryModel = Model<{ _id: string; seedHash?: string; editedAt?: Date }>;
 
 export class SeedError extends Error {
   constructor(message: string) {
@@ -84,7 +90,6 @@ export async function readSeed(directory: string): Promise<SeedContent> {
 
 type TopicContent = Omit<TopicDocument, '_id' | 'seedHash' | 'editedAt' | 'createdAt' | 'updatedAt'>;
 type WordContent = Omit<WordDocument, '_id' | 'seedHash' | 'editedAt' | 'createdAt' | 'updatedAt'>;
-
 
 function topicContent(topic: SeedTopic): TopicContent {
   return { slug: topic.slug, title: { nl: topic.title.nl, en: topic.title.en }, level: topic.level, order: topic.order };
@@ -134,36 +139,31 @@ const contentHash = (content: unknown) => createHash('sha256').update(JSON.strin
  * Several instances starting together do the same writes; inserts that lose the race are ignored.
  */
 export class SeedLoader {
-  private readonly loads: Collection<SeedLoadDocument>;
-
   constructor(
-    private readonly store: MongoDictionaryStore,
-    db: Db,
+    private readonly models: SeedModels,
     private readonly directory: string = SEED_TOPICS_DIRECTORY,
-  ) {
-    this.loads = db.collection<SeedLoadDocument>(DICTIONARY_SEED_LOADS);
-  }
+  ) {}
 
   async load(now = new Date()): Promise<SeedLoadReport> {
     const seed = await readSeed(this.directory);
-    const previous = await this.loads.findOne({ _id: 'seed' });
+    const previous = await this.models.loads.findOne({ _id: 'seed' }).lean<SeedLoadDocument>();
     const empty = { inserted: 0, updated: 0, keptEdited: 0, unchanged: 0 };
-    if (previous?.history.some((entry) => entry.hash === seed.hash) && (await this.store.topicsCollection.estimatedDocumentCount()) > 0) {
+    if (previous?.history.some((entry) => entry.hash === seed.hash) && (await this.models.topics.estimatedDocumentCount()) > 0) {
       return { outcome: 'already-loaded', hash: seed.hash, topics: empty, words: empty, notInSeed: 0 };
     }
 
     const topics = await this.merge(
-      this.store.topicsCollection,
+      this.models.topics as unknown as EntryModel,
       seed.topics.map((topic) => ({ id: seedTopicId(topic.slug), content: topicContent(topic) })),
       now,
     );
     const seedWords = seed.topics.flatMap(wordContents);
-    const words = await this.merge(this.store.wordsCollection, seedWords, now);
+    const words = await this.merge(this.models.words as unknown as EntryModel, seedWords, now);
     const inSeed = new Set(seedWords.map((word) => word.id));
-    const seeded = await this.store.wordsCollection.find({ seedHash: { $exists: true } }, { projection: { _id: 1 } }).toArray();
+    const seeded = await this.models.words.find({ seedHash: { $exists: true } }, { _id: 1 }).lean<Array<{ _id: string }>>();
     const notInSeed = seeded.filter((document) => !inSeed.has(document._id)).length;
 
-    await this.loads.updateOne(
+    await this.models.loads.updateOne(
       { _id: 'seed' },
       { $set: { hash: seed.hash, loadedAt: now }, $push: { history: { hash: seed.hash, loadedAt: now } } },
       { upsert: true },
@@ -171,46 +171,48 @@ export class SeedLoader {
     return { outcome: 'loaded', hash: seed.hash, topics, words, notInSeed };
   }
 
-  private async merge(collection: Collection<TopicDocument> | Collection<WordDocument>, entries: ReadonlyArray<{ id: string; content: object }>, now: Date): Promise<Counts> {
-    const documents = collection as unknown as Collection<{ _id: string } & Document>;
+  private async merge(model: EntryModel, entries: ReadonlyArray<{ id: string; content: object }>, now: Date): Promise<Counts> {
     const stored = new Map(
-      (await documents.find({ _id: { $in: entries.map((entry) => entry.id) } }, { projection: { _id: 1, seedHash: 1, editedAt: 1 } }).toArray()).map(
-        (document) => [document._id, document],
-      ),
+      (
+        await model
+          .find({ _id: { $in: entries.map((entry) => entry.id) } }, { _id: 1, seedHash: 1, editedAt: 1 })
+          .lean<Array<{ _id: string; seedHash?: string; editedAt?: Date }>>()
+      ).map((document) => [document._id, document]),
     );
     const counts: Counts = { inserted: 0, updated: 0, keptEdited: 0, unchanged: 0 };
-    const inserts: Array<{ _id: string } & Document> = [];
+    const inserts: Array<{ _id: string; [field: string]: unknown }> = [];
     for (const { id, content } of entries) {
       const seedHash = contentHash(content);
       const current = stored.get(id);
       if (!current) {
         inserts.push({ _id: id, ...content, seedHash, createdAt: now, updatedAt: now });
-      } else if (current['editedAt']) {
+      } else if (current.editedAt) {
         counts.keptEdited++;
-      } else if (current['seedHash'] === seedHash) {
+      } else if (current.seedHash === seedHash) {
         counts.unchanged++;
       } else {
         // The filter re-checks editedAt: an admin's edit made since the read above wins.
-        const result = await documents.updateOne({ _id: id, editedAt: { $exists: false } }, { $set: { ...content, seedHash, updatedAt: now } });
+        const result = await model.updateOne({ _id: id, editedAt: { $exists: false } }, { $set: { ...content, seedHash, updatedAt: now } });
         if (result.modifiedCount > 0) counts.updated++;
         else counts.keptEdited++;
       }
     }
-    counts.inserted = await insertMissing(documents, inserts);
+    counts.inserted = await insertMissing(model, inserts);
     return counts;
   }
 }
 
-async function insertMissing(collection: Collection<{ _id: string } & Document>, documents: Array<{ _id: string } & Document>): Promise<number> {
+async function insertMissing(model: EntryModel, documents: Array<{ _id: string; [field: string]: unknown }>): Promise<number> {
   if (documents.length === 0) return 0;
   try {
-    return (await collection.insertMany(documents, { ordered: false })).insertedCount;
+    // lean: stored as built here, like the driver's insertMany (no hydration of the whole seed).
+    return (await model.insertMany(documents, { ordered: false, lean: true, rawResult: true })).insertedCount;
   } catch (error) {
     // Another instance inserted some of them meanwhile.
-    if (error instanceof MongoBulkWriteError && (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).every((entry) => entry.code === 11000)) {
+    if (error instanceof MongoBulkWriteError && writeErrorsOf(error).every((entry) => entry.code === DUPLICATE_KEY)) {
       return error.insertedCount;
     }
-    if (error instanceof MongoServerError && error.code === 11000) return 0;
+    if (isDuplicateKey(error)) return 0;
     throw error;
   }
 }

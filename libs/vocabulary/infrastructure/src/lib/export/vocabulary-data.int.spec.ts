@@ -5,7 +5,7 @@ import { UserDeleted } from '@tall/profile/contracts';
 import { ExportVocabularyData } from '@tall/vocabulary/contracts';
 import { seedWordId } from '@tall/vocabulary/domain';
 import { startVocabularyApp, student, type VocabularyTestApp } from '../../test-support/vocabulary-test-app';
-import { THEMATIC_CARDS, THEMATIC_PROGRESS, THEMATIC_REVIEWS } from '../thematic/mongo-thematic.store';
+import { THEMATIC_CARDS, THEMATIC_PROGRESS, THEMATIC_REVIEWS } from '../persistence/collections';
 import { VocabularyUserDeletedHandler } from './user-deleted.handler';
 
 const tafel = seedWordId('kitchen', 'tafel', 'noun');

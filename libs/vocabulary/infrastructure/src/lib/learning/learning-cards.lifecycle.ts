@@ -1,5 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { Db } from 'mongodb';
 import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { addWeeks, dayOf, isoWeekOf } from '@tall/platform/calendar';
@@ -14,12 +15,15 @@ import {
   type LearningSettings,
 } from '@tall/vocabulary/application';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
-import { LEARNING_COLLECTIONS, type MongoLearningStore } from './mongo-learning-store';
+import { LEARNING_COLLECTIONS } from '../persistence/collections';
+import type { MongoLearningStore } from './mongo-learning-store';
 import type { MongoRotationStore } from './mongo-rotation-store';
 import { readerWordSavedHandler } from './reader-word-saved.handler';
 import { weeklyRotationHandler } from './weekly-rotation.handler';
 
 export const LEARNING_MAINTENANCE_JOB = 'learning-cards-maintenance';
+/** The vocabulary database through the driver, for the outbox relay. */
+export const LEARNING_DB = Symbol('LEARNING_DB');
 /** How often an instance looks for a week's rotation left unfinished (a crash, a lost lease). */
 const ROTATION_CHECK_MS = 60_000;
 /** Removed cards (ids only, their events published) are deleted this long after removal. */
@@ -36,6 +40,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
   constructor(
     @Inject(LEARNING_STORE) private readonly store: MongoLearningStore,
     @Inject(ROTATION_STORE) private readonly rotations: MongoRotationStore,
+    @Inject(LEARNING_DB) private readonly db: Db,
     @Inject(LEARNING_SETTINGS) private readonly settings: LearningSettings,
     @Inject(LEARNING_CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -49,7 +54,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
   async onModuleInit(): Promise<void> {
     await Promise.all([this.store.ensureIndexes(), this.rotations.ensureIndexes()]);
     for (const collection of [LEARNING_COLLECTIONS.cards, LEARNING_COLLECTIONS.weekEvents, LEARNING_COLLECTIONS.rotations]) {
-      this.registrar.registerMongoSource(this.store.db, collection);
+      this.registrar.registerMongoSource(this.db, collection);
     }
     this.subscribe(weeklyRotationHandler(this.commands));
     this.subscribe(readerWordSavedHandler(this.commands));

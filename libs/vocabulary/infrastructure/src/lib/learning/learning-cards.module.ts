@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Db, MongoClient } from 'mongodb';
-import { defaultDatabaseName, MONGO_CLIENT } from '@tall/platform/database';
+import type { MongoClient } from 'mongodb';
+import type { Model } from 'mongoose';
+import { MONGO_CLIENT } from '@tall/platform/database';
 import {
   LEARNING_CLOCK,
   LEARNING_DICTIONARY,
@@ -15,7 +16,14 @@ import {
 } from '@tall/vocabulary/application';
 import { cohortCycle } from '@tall/vocabulary/domain';
 import { LearningCardsController } from '../http/learning-cards.controller';
-import { LearningCardsLifecycle } from './learning-cards.lifecycle';
+import { LEARNING_CARD_MODEL, type LearningCardDocument } from '../persistence/learning-card.schema';
+import { LEARNING_REVIEW_MODEL, type LearningReviewDocument } from '../persistence/learning-review.schema';
+import { LEARNING_ROTATION_MODEL, type LearningRotationDocument } from '../persistence/learning-rotation.schema';
+import { LEARNING_STUDENT_MODEL, type LearningStudentDocument } from '../persistence/learning-student.schema';
+import { LEARNING_WEEK_EVENTS_MODEL, type LearningWeekEventsDocument } from '../persistence/learning-week-events.schema';
+import { LEARNING_WEEK_MODEL, type LearningWeekDocument } from '../persistence/learning-week.schema';
+import { modelProviders, vocabularyConnectionProvider, vocabularyDatabaseName } from '../persistence/vocabulary-connection';
+import { LEARNING_DB, LearningCardsLifecycle } from './learning-cards.lifecycle';
 import { ModuleRefDictionaryLookup } from './module-ref-dictionary-lookup';
 import { MongoLearningStore } from './mongo-learning-store';
 import { MongoRotationStore } from './mongo-rotation-store';
@@ -31,8 +39,6 @@ export interface LearningCardsModuleOptions {
   /** Tests only: the current time. */
   clock?: Clock;
 }
-
-const LEARNING_DB = Symbol('LEARNING_DB');
 
 /**
  * Learning cards: personal dictionary, weekly cohorts, FSRS scheduling, the Monday rotation and
@@ -53,9 +59,26 @@ export class LearningCardsModule {
       module: LearningCardsModule,
       controllers: [LearningCardsController],
       providers: [
-        { provide: LEARNING_DB, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(`${defaultDatabaseName(options.mongoUri)}_vocabulary`) },
-        { provide: LEARNING_STORE, inject: [LEARNING_DB], useFactory: (db: Db) => new MongoLearningStore(db) },
-        { provide: ROTATION_STORE, inject: [LEARNING_DB], useFactory: (db: Db) => new MongoRotationStore(db) },
+        vocabularyConnectionProvider(options.mongoUri),
+        ...modelProviders(LEARNING_CARD_MODEL, LEARNING_REVIEW_MODEL, LEARNING_STUDENT_MODEL, LEARNING_WEEK_MODEL, LEARNING_WEEK_EVENTS_MODEL, LEARNING_ROTATION_MODEL),
+        // The outbox relay reads the learning collections through the driver.
+        { provide: LEARNING_DB, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(vocabularyDatabaseName(options.mongoUri)) },
+        {
+          provide: LEARNING_STORE,
+          inject: [LEARNING_CARD_MODEL.token, LEARNING_REVIEW_MODEL.token, LEARNING_STUDENT_MODEL.token, LEARNING_WEEK_MODEL.token],
+          useFactory: (cards: Model<LearningCardDocument>, reviews: Model<LearningReviewDocument>, students: Model<LearningStudentDocument>, weeks: Model<LearningWeekDocument>) =>
+            new MongoLearningStore(cards, reviews, students, weeks),
+        },
+        {
+          provide: ROTATION_STORE,
+          inject: [LEARNING_ROTATION_MODEL.token, LEARNING_WEEK_MODEL.token, LEARNING_WEEK_EVENTS_MODEL.token, LEARNING_STUDENT_MODEL.token],
+          useFactory: (
+            rotations: Model<LearningRotationDocument>,
+            weeks: Model<LearningWeekDocument>,
+            weekEvents: Model<LearningWeekEventsDocument>,
+            students: Model<LearningStudentDocument>,
+          ) => new MongoRotationStore(rotations, weeks, weekEvents, students),
+        },
         { provide: LEARNING_SETTINGS, useValue: settings },
         { provide: LEARNING_CLOCK, useValue: options.clock ?? (() => new Date()) },
         { provide: LEARNING_DICTIONARY, useClass: ModuleRefDictionaryLookup },

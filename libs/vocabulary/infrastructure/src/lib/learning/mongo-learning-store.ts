@@ -1,6 +1,6 @@
-import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import type { FilterQuery, Model } from 'mongoose';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
-import { documentWithOutbox, withOutbox, type OutboxFields } from '@tall/platform/events';
+import { documentWithOutbox, withOutbox } from '@tall/platform/events';
 import type {
   ActiveSetRecord,
   AppliedReview,
@@ -13,107 +13,26 @@ import type {
   ReviewRecord,
   StudentRecord,
 } from '@tall/vocabulary/application';
-import type { LearningRating, LearningWordSource } from '@tall/vocabulary/contracts';
 import type { FsrsMemory, LearningCardStateName } from '@tall/vocabulary/domain';
-
-/** Collections of learning cards in the vocabulary database; the prefix keeps them apart from the dictionary's. */
-export const LEARNING_COLLECTIONS = {
-  cards: 'learning_cards',
-  reviews: 'learning_reviews',
-  students: 'learning_students',
-  /** Each student's active set per week (see MongoRotationStore). */
-  weeks: 'learning_weeks',
-  /** The weekly rotation's events, a few students per document. */
-  weekEvents: 'learning_week_events',
-  rotations: 'learning_rotations',
-} as const;
-
-/** One document per card: the word, its FSRS memory, the last applied reviews, and its outbox. */
-export interface CardDocument extends OutboxFields {
-  _id: string;
-  userId: string;
-  status: 'active' | 'removed';
-  lemma?: string;
-  lemmaKey: string;
-  article?: 'de' | 'het' | null;
-  translation?: string | null;
-  note?: string | null;
-  context?: string | null;
-  source: LearningWordSource;
-  wordId: string | null;
-  savedId?: string | null;
-  textId?: string | null;
-  cohortWeek: string;
-  addedAt: Date;
-  state: LearningCardStateName;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-  version: number;
-  lastReviews?: AppliedReview[];
-  removedAt?: Date;
-}
-
-interface ReviewDocument {
-  _id: string;
-  userId: string;
-  userWordId: string;
-  applied: boolean;
-  claimedAt: Date;
-  outcome?: ReviewRecord['outcome'];
-  cohortWeek?: string;
-  rating?: LearningRating;
-  stateBefore?: LearningCardStateName;
-  answeredAt?: Date;
-  durationMs?: number;
-  appliedAt?: Date;
-}
-
-/** Per student: cohort sizes, the projection of the cards the weekly rotation reads. */
-export interface StudentDocument {
-  _id: string;
-  cohorts?: Record<string, number>;
-  /** Bumped by every change of `cohorts`, so a reconciliation never overwrites a newer change. */
-  rev?: number;
-  changedAt?: Date;
-  createdAt?: Date;
-  reconciledAt?: Date;
-  erased?: boolean;
-  erasedAt?: Date;
-}
+import type { LearningCardDocument as CardDocument } from '../persistence/learning-card.schema';
+import type { LearningReviewDocument as ReviewDocument } from '../persistence/learning-review.schema';
+import type { LearningStudentDocument as StudentDocument } from '../persistence/learning-student.schema';
+import type { LearningWeekDocument } from '../persistence/learning-week.schema';
+import { isDuplicateKey } from '../persistence/write-errors';
 
 const ACTIVE = 'active' as const;
 const STATES: LearningCardStateName[] = ['new', 'learning', 'review', 'relearning'];
 
 export class MongoLearningStore implements LearningStore {
-  readonly cards: Collection<CardDocument>;
-  readonly reviews: Collection<ReviewDocument>;
-  readonly students: Collection<StudentDocument>;
-  private readonly weeks: Collection<ActiveSetRecord & { _id: string; userId: string }>;
-
-  constructor(readonly db: Db) {
-    this.cards = db.collection<CardDocument>(LEARNING_COLLECTIONS.cards);
-    this.reviews = db.collection<ReviewDocument>(LEARNING_COLLECTIONS.reviews);
-    this.students = db.collection<StudentDocument>(LEARNING_COLLECTIONS.students);
-    this.weeks = db.collection(LEARNING_COLLECTIONS.weeks);
-  }
+  constructor(
+    private readonly cards: Model<CardDocument>,
+    private readonly reviews: Model<ReviewDocument>,
+    private readonly students: Model<StudentDocument>,
+    private readonly weeks: Model<LearningWeekDocument>,
+  ) {}
 
   async ensureIndexes(): Promise<void> {
-    await Promise.all([
-      // Removed cards get a unique placeholder key, so a removed word can be added again.
-      this.cards.createIndex({ userId: 1, lemmaKey: 1 }, { unique: true, name: 'user_lemma_unique' }),
-      this.cards.createIndex({ userId: 1, status: 1, cohortWeek: 1, due: 1 }, { name: 'user_due' }),
-      this.cards.createIndex({ userId: 1, status: 1, addedAt: -1 }, { name: 'user_added' }),
-      this.cards.createIndex({ status: 1, removedAt: 1 }, { name: 'removed' }),
-      this.reviews.createIndex({ userId: 1, answeredAt: 1 }, { name: 'user_answered' }),
-      this.students.createIndex({ changedAt: 1 }, { name: 'changed' }),
-    ]);
+    await Promise.all([this.cards.createIndexes(), this.reviews.createIndexes(), this.students.createIndexes()]);
   }
 
   async insertCard(card: LearningCardRecord, events: readonly EventEnvelope[]): Promise<InsertOutcome> {
@@ -121,30 +40,30 @@ export class MongoLearningStore implements LearningStore {
       await this.cards.insertOne(documentWithOutbox(toDocument(card), events));
       return 'inserted';
     } catch (error) {
-      if (!(error instanceof MongoServerError) || error.code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       // FerretDB does not say which index refused: ask.
-      return (await this.cards.countDocuments({ _id: card.id }, { limit: 1 })) > 0 ? 'id-exists' : 'lemma-exists';
+      return (await this.cards.countDocuments({ _id: card.id }).limit(1)) > 0 ? 'id-exists' : 'lemma-exists';
     }
   }
 
   async findCard(userId: string, id: string): Promise<LearningCardRecord | null> {
-    const document = await this.cards.findOne({ _id: id, userId, status: ACTIVE });
+    const document = await this.cards.findOne({ _id: id, userId, status: ACTIVE }).lean<CardDocument>();
     return document ? toRecord(document) : null;
   }
 
   async findCardByLemmaKey(userId: string, lemmaKey: string): Promise<LearningCardRecord | null> {
-    const document = await this.cards.findOne({ userId, lemmaKey, status: ACTIVE });
+    const document = await this.cards.findOne({ userId, lemmaKey, status: ACTIVE }).lean<CardDocument>();
     return document ? toRecord(document) : null;
   }
 
   async listCards(userId: string, query: { search?: string; skip: number; limit: number }) {
-    const filter: Filter<CardDocument> = { userId, status: ACTIVE };
+    const filter: FilterQuery<CardDocument> = { userId, status: ACTIVE };
     if (query.search) {
       const pattern = escapeRegex(query.search);
       filter.$or = [{ lemmaKey: { $regex: pattern } }, { translation: { $regex: pattern, $options: 'i' } }];
     }
     const [documents, total] = await Promise.all([
-      this.cards.find(filter, { projection: { _outbox: 0 } }).sort({ addedAt: -1, _id: -1 }).skip(query.skip).limit(query.limit).toArray(),
+      this.cards.find(filter, { _outbox: 0 }).sort({ addedAt: -1, _id: -1 }).skip(query.skip).limit(query.limit).lean<CardDocument[]>(),
       this.cards.countDocuments(filter),
     ]);
     return { items: documents.map(toRecord), total };
@@ -175,7 +94,7 @@ export class MongoLearningStore implements LearningStore {
   }
 
   async findReview(reviewId: string): Promise<ReviewRecord | null> {
-    const document = await this.reviews.findOne({ _id: reviewId });
+    const document = await this.reviews.findOne({ _id: reviewId }).lean<ReviewDocument>();
     return document ? toReviewRecord(document) : null;
   }
 
@@ -184,7 +103,7 @@ export class MongoLearningStore implements LearningStore {
       await this.reviews.insertOne({ _id: claim.reviewId, userId: claim.userId, userWordId: claim.userWordId, applied: false, claimedAt: claim.claimedAt });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }
@@ -198,7 +117,7 @@ export class MongoLearningStore implements LearningStore {
   }
 
   async dueCards(userId: string, query: DueQuery) {
-    const filter: Filter<CardDocument> = {
+    const filter: FilterQuery<CardDocument> = {
       userId,
       status: ACTIVE,
       cohortWeek: { $in: [...query.cohorts] },
@@ -208,7 +127,7 @@ export class MongoLearningStore implements LearningStore {
       ],
     };
     const [documents, total] = await Promise.all([
-      this.cards.find(filter, { projection: { _outbox: 0 } }).sort({ due: 1, _id: 1 }).limit(query.limit).toArray(),
+      this.cards.find(filter, { _outbox: 0 }).sort({ due: 1, _id: 1 }).limit(query.limit).lean<CardDocument[]>(),
       this.cards.countDocuments(filter),
     ]);
     return { items: documents.map(toRecord), total };
@@ -238,14 +157,14 @@ export class MongoLearningStore implements LearningStore {
   }
 
   async student(userId: string): Promise<StudentRecord | null> {
-    const document = await this.students.findOne({ _id: userId });
+    const document = await this.students.findOne({ _id: userId }).lean<StudentDocument>();
     return document ? toStudentRecord(document) : null;
   }
 
   async activeSet(userId: string, weeks: readonly string[]): Promise<ActiveSetRecord | null> {
     for (const week of weeks) {
       // By `_id` alone: the one query FerretDB answers from an index.
-      const document = await this.weeks.findOne({ _id: `${week}:${userId}` });
+      const document = await this.weeks.findOne({ _id: `${week}:${userId}` }).lean<LearningWeekDocument>();
       if (document) return { week: document.week, activeCohorts: document.activeCohorts, activeCards: document.activeCards, newCohortCards: document.newCohortCards, rotatedAt: document.rotatedAt };
     }
     return null;
@@ -264,7 +183,7 @@ export class MongoLearningStore implements LearningStore {
   }
 
   async reconcileCohortSizes(userId: string, at: Date): Promise<boolean> {
-    const before = await this.students.findOne({ _id: userId }, { projection: { rev: 1, erased: 1 } });
+    const before = await this.students.findOne({ _id: userId }, { rev: 1, erased: 1 }).lean<Pick<StudentDocument, '_id' | 'rev' | 'erased'>>();
     if (!before || before.erased) return true;
     const sizes = await this.cohortSizes(userId);
     const result = await this.students.updateOne({ _id: userId, rev: before.rev ?? 0 }, { $set: { cohorts: sizes, reconciledAt: at } });
@@ -274,10 +193,10 @@ export class MongoLearningStore implements LearningStore {
   /** Students whose cards changed since `since`, for the daily reconciliation. */
   async changedStudents(since: Date, afterUserId: string | null, limit: number): Promise<string[]> {
     const documents = await this.students
-      .find({ changedAt: { $gte: since }, ...(afterUserId === null ? {} : { _id: { $gt: afterUserId } }) }, { projection: { _id: 1 } })
+      .find({ changedAt: { $gte: since }, ...(afterUserId === null ? {} : { _id: { $gt: afterUserId } }) }, { _id: 1 })
       .sort({ _id: 1 })
       .limit(limit)
-      .toArray();
+      .lean<Array<{ _id: string }>>();
     return documents.map((document) => document._id);
   }
 
@@ -289,10 +208,10 @@ export class MongoLearningStore implements LearningStore {
 
   async userData(userId: string) {
     const [cards, reviews, student, weeks] = await Promise.all([
-      this.cards.find({ userId }, { projection: { _outbox: 0 } }).sort({ addedAt: 1, _id: 1 }).toArray(),
-      this.reviews.find({ userId }).sort({ answeredAt: 1, _id: 1 }).toArray(),
+      this.cards.find({ userId }, { _outbox: 0 }).sort({ addedAt: 1, _id: 1 }).lean<CardDocument[]>(),
+      this.reviews.find({ userId }).sort({ answeredAt: 1, _id: 1 }).lean<ReviewDocument[]>(),
       this.student(userId),
-      this.weeks.find({ userId }).sort({ week: 1 }).toArray(),
+      this.weeks.find({ userId }).sort({ week: 1 }).lean<LearningWeekDocument[]>(),
     ]);
     return {
       cards: cards.filter((card) => card.status === ACTIVE).map(toRecord),
@@ -311,10 +230,9 @@ export class MongoLearningStore implements LearningStore {
     await this.students.replaceOne({ _id: userId }, { erased: true, erasedAt: at }, { upsert: true });
   }
 
-  private async countBy(match: Filter<CardDocument>, field: 'cohortWeek' | 'state'): Promise<Record<string, number>> {
-    const groups = await this.cards
-      .aggregate<{ _id: string; n: number }>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }])
-      .toArray();
+  private async countBy(match: FilterQuery<CardDocument>, field: 'cohortWeek' | 'state'): Promise<Record<string, number>> {
+    // Aggregation stages are not cast by mongoose: `match` goes to the server as written.
+    const groups = await this.cards.aggregate<{ _id: string; n: number }>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]);
     return Object.fromEntries(groups.map((group) => [group._id, group.n]));
   }
 }

@@ -1,43 +1,13 @@
-import { MongoBulkWriteError, MongoServerError, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError } from 'mongodb';
+import type { Model } from 'mongoose';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
-import { documentWithOutbox, withOutbox, type OutboxFields } from '@tall/platform/events';
+import { documentWithOutbox, withOutbox } from '@tall/platform/events';
 import type { RotationRecord, RotationStatus, RotationStore, RotationStudent, StudentRotation } from '@tall/vocabulary/application';
-import { LEARNING_COLLECTIONS, type StudentDocument } from './mongo-learning-store';
-
-interface RotationDocument extends OutboxFields {
-  _id: string;
-  status: RotationStatus;
-  trigger: string;
-  requestedAt: Date;
-  correlationId: string;
-  causationId: string | null;
-  holder: string | null;
-  leaseUntil: Date;
-  startedAt: Date | null;
-  completedAt: Date | null;
-  students: number;
-  cards: number;
-}
-
-/** A student's active set for one week: inserted once per (week, student). */
-export interface StudentWeekDocument {
-  /** `<week>:<userId>`: the unique id makes a second rotation of the week insert nothing. */
-  _id: string;
-  userId: string;
-  week: string;
-  activeCohorts: string[];
-  activeCards: number;
-  newCohortCards: number;
-  rotatedAt: Date;
-}
-
-/** The `learning.week.rotated` events of up to EVENTS_PER_DOCUMENT consecutive students. */
-interface WeekEventsDocument extends OutboxFields {
-  /** `<week>:<first student's id>`: the same students in the same order (a rerun) insert nothing. */
-  _id: string;
-  week: string;
-  createdAt: Date;
-}
+import type { LearningRotationDocument as RotationDocument } from '../persistence/learning-rotation.schema';
+import type { LearningStudentDocument as StudentDocument } from '../persistence/learning-student.schema';
+import type { LearningWeekEventsDocument as WeekEventsDocument } from '../persistence/learning-week-events.schema';
+import type { LearningWeekDocument as StudentWeekDocument } from '../persistence/learning-week.schema';
+import { DUPLICATE_KEY, isDuplicateKey, writeErrorsOf } from '../persistence/write-errors';
 
 const UNFINISHED: RotationStatus[] = ['pending', 'running'];
 /**
@@ -60,25 +30,15 @@ export const EVENTS_PER_DOCUMENT = 10;
  * Week keys compare as strings in calendar order (`2026-W09` < `2026-W10` < `2027-W01`).
  */
 export class MongoRotationStore implements RotationStore {
-  readonly rotations: Collection<RotationDocument>;
-  readonly weeks: Collection<StudentWeekDocument>;
-  readonly weekEvents: Collection<WeekEventsDocument>;
-  private readonly studentDocuments: Collection<StudentDocument>;
-
-  constructor(db: Db) {
-    this.rotations = db.collection<RotationDocument>(LEARNING_COLLECTIONS.rotations);
-    this.weeks = db.collection<StudentWeekDocument>(LEARNING_COLLECTIONS.weeks);
-    this.weekEvents = db.collection<WeekEventsDocument>(LEARNING_COLLECTIONS.weekEvents);
-    this.studentDocuments = db.collection<StudentDocument>(LEARNING_COLLECTIONS.students);
-  }
+  constructor(
+    private readonly rotations: Model<RotationDocument>,
+    private readonly weeks: Model<StudentWeekDocument>,
+    private readonly weekEvents: Model<WeekEventsDocument>,
+    private readonly studentDocuments: Model<StudentDocument>,
+  ) {}
 
   async ensureIndexes(): Promise<void> {
-    await Promise.all([
-      this.rotations.createIndex({ status: 1 }, { name: 'status' }),
-      this.weeks.createIndex({ week: 1 }, { name: 'week' }),
-      this.weeks.createIndex({ userId: 1 }, { name: 'user' }),
-      this.weekEvents.createIndex({ week: 1 }, { name: 'week' }),
-    ]);
+    await Promise.all([this.rotations.createIndexes(), this.weeks.createIndexes(), this.weekEvents.createIndexes()]);
   }
 
   async requestWeek(week: string, request: { trigger: string; at: Date; correlationId: string; causationId: string | null }): Promise<boolean> {
@@ -99,13 +59,13 @@ export class MongoRotationStore implements RotationStore {
       });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }
 
   async week(week: string): Promise<RotationRecord | null> {
-    const document = await this.rotations.findOne({ _id: week }, { projection: { _outbox: 0 } });
+    const document = await this.rotations.findOne({ _id: week }, { _outbox: 0 }).lean<RotationDocument>();
     if (!document) return null;
     return {
       week: document._id,
@@ -122,12 +82,12 @@ export class MongoRotationStore implements RotationStore {
   }
 
   async latestCompletedWeek(): Promise<string | null> {
-    const [latest] = await this.rotations.find({ status: 'completed' }, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray();
+    const [latest] = await this.rotations.find({ status: 'completed' }, { _id: 1 }).sort({ _id: -1 }).limit(1).lean<Array<{ _id: string }>>();
     return latest?._id ?? null;
   }
 
   async unfinishedWeeks(): Promise<string[]> {
-    const documents = await this.rotations.find({ status: { $in: UNFINISHED } }, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+    const documents = await this.rotations.find({ status: { $in: UNFINISHED } }, { _id: 1 }).sort({ _id: 1 }).lean<Array<{ _id: string }>>();
     return documents.map((document) => document._id);
   }
 
@@ -148,7 +108,12 @@ export class MongoRotationStore implements RotationStore {
   async *students(pageSize: number): AsyncIterable<RotationStudent[]> {
     // One pass with one cursor: FerretDB would scan the collection again for every page query.
     // In id order, so that a rerun meets the students in the same order (see the event documents' ids).
-    const cursor = this.studentDocuments.find({ erased: { $ne: true } }, { projection: { cohorts: 1 }, batchSize: pageSize }).sort({ _id: 1 });
+    const cursor = this.studentDocuments
+      .find({ erased: { $ne: true } }, { cohorts: 1 })
+      .sort({ _id: 1 })
+      .batchSize(pageSize)
+      .lean<Pick<StudentDocument, '_id' | 'cohorts'>>()
+      .cursor();
     try {
       let page: RotationStudent[] = [];
       for await (const document of cursor) {
@@ -200,9 +165,10 @@ export class MongoRotationStore implements RotationStore {
 }
 
 /** Inserts the documents whose ids are new; returns how many were. */
-async function insertNew<T extends { _id: string }>(collection: Collection<T>, documents: T[]): Promise<number> {
+async function insertNew<T extends { _id: string }>(model: Model<T>, documents: T[]): Promise<number> {
   try {
-    return (await collection.insertMany(documents as never, { ordered: false })).insertedCount;
+    // lean: a page of students goes to the driver as built, without hydrating a document each.
+    return (await model.insertMany(documents, { ordered: false, lean: true, rawResult: true })).insertedCount;
   } catch (error) {
     // Some were written by an earlier run of this week: they stay as they are.
     if (error instanceof MongoBulkWriteError && onlyDuplicates(error)) return error.insertedCount;
@@ -211,6 +177,6 @@ async function insertNew<T extends { _id: string }>(collection: Collection<T>, d
 }
 
 function onlyDuplicates(error: MongoBulkWriteError): boolean {
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === 11000);
+  const writeErrors = writeErrorsOf(error);
+  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
 }

@@ -3,7 +3,7 @@ import type { Principal } from '@tall/platform/auth';
 import { LearningCardReviewed, MAX_BATCH_REVIEWS, ThematicCardReviewed } from '@tall/vocabulary/contracts';
 import { seedWordId } from '@tall/vocabulary/domain';
 import { startVocabularyApp, student, type VocabularyTestApp } from '../../test-support/vocabulary-test-app';
-import { THEMATIC_CARDS } from '../thematic/mongo-thematic.store';
+import { THEMATIC_CARDS } from '../persistence/collections';
 
 const DAY = 24 * 60 * 60 * 1000;
 const tafel = seedWordId('kitchen', 'tafel', 'noun');

@@ -1,6 +1,7 @@
-import { MongoBulkWriteError, MongoServerError, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError } from 'mongodb';
+import type { Model } from 'mongoose';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
-import { documentWithOutbox, withOutbox, type OutboxFields } from '@tall/platform/events';
+import { documentWithOutbox, withOutbox } from '@tall/platform/events';
 import type {
   CardSummary,
   ReviewClaim,
@@ -9,14 +10,10 @@ import type {
   ThematicUserData,
   TopicProgressRecord,
 } from '@tall/vocabulary/application';
-
-export const THEMATIC_CARDS = 'thematic_cards';
-export const THEMATIC_REVIEWS = 'thematic_reviews';
-export const THEMATIC_PROGRESS = 'thematic_progress';
-
-type CardDocument = Omit<ThematicCardRecord, never> & OutboxFields & { _id: string; updatedAt: Date };
-type ReviewDocument = ReviewClaim & { _id: string; appliedAt?: Date };
-type ProgressDocument = TopicProgressRecord & OutboxFields & { _id: string; updatedAt: Date };
+import type { ThematicCardDocument as CardDocument } from '../persistence/thematic-card.schema';
+import type { ThematicProgressDocument as ProgressDocument } from '../persistence/thematic-progress.schema';
+import type { ThematicReviewDocument as ReviewDocument } from '../persistence/thematic-review.schema';
+import { DUPLICATE_KEY, isDuplicateKey, writeErrorsOf } from '../persistence/write-errors';
 
 const cardKey = (userId: string, wordId: string) => `${userId}:${wordId}`;
 const reviewKey = (userId: string, reviewId: string) => `${userId}:${reviewId}`;
@@ -40,28 +37,21 @@ const SUMMARY = { _id: 0, wordId: 1, topicId: 1, box: 1, dueAt: 1, reviews: 1, c
  * written with a version check.
  */
 export class MongoThematicStore implements ThematicStore {
-  readonly cards: Collection<CardDocument>;
-  readonly reviews: Collection<ReviewDocument>;
-  readonly progressCollection: Collection<ProgressDocument>;
-
-  constructor(db: Db) {
-    this.cards = db.collection<CardDocument>(THEMATIC_CARDS);
-    this.reviews = db.collection<ReviewDocument>(THEMATIC_REVIEWS);
-    this.progressCollection = db.collection<ProgressDocument>(THEMATIC_PROGRESS);
-  }
+  constructor(
+    private readonly cards: Model<CardDocument>,
+    private readonly reviews: Model<ReviewDocument>,
+    private readonly progressModel: Model<ProgressDocument>,
+  ) {}
 
   async ensureIndexes(): Promise<void> {
-    await this.cards.createIndex({ userId: 1, topicId: 1 }, { name: 'user_topic' });
-    // The _id already is (user, review id); the explicit index keeps the guarantee if ids change.
-    await this.reviews.createIndex({ userId: 1, reviewId: 1 }, { unique: true, name: 'user_review_unique' });
-    await this.reviews.createIndex({ userId: 1, status: 1 }, { name: 'user_status' });
-    await this.reviews.createIndex({ status: 1, claimedAt: 1 }, { name: 'status_claimed' });
-    await this.progressCollection.createIndex({ userId: 1 }, { name: 'user' });
+    await this.cards.createIndexes();
+    await this.reviews.createIndexes();
+    await this.progressModel.createIndexes();
   }
 
   async claimsOf(userId: string, reviewIds: readonly string[]): Promise<ReviewClaim[]> {
     if (reviewIds.length === 0) return [];
-    const documents = await this.reviews.find({ _id: { $in: reviewIds.map((reviewId) => reviewKey(userId, reviewId)) } }).toArray();
+    const documents = await this.reviews.find({ _id: { $in: reviewIds.map((reviewId) => reviewKey(userId, reviewId)) } }).lean<ReviewDocument[]>();
     return documents.map(claimOf);
   }
 
@@ -70,12 +60,12 @@ export class MongoThematicStore implements ThematicStore {
     if (claims.length === 0) return taken;
     const documents: ReviewDocument[] = claims.map((claim) => ({ _id: reviewKey(claim.userId, claim.reviewId), ...claim }));
     try {
-      await this.reviews.insertMany(documents, { ordered: false });
+      await this.reviews.insertMany(documents, { ordered: false, lean: true });
     } catch (error) {
-      const writeErrors = error instanceof MongoBulkWriteError ? (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) : null;
-      if (writeErrors && writeErrors.every((entry) => entry.code === 11000)) {
+      const writeErrors = error instanceof MongoBulkWriteError ? writeErrorsOf(error) : null;
+      if (writeErrors && writeErrors.every((entry) => entry.code === DUPLICATE_KEY)) {
         writeErrors.forEach((entry) => taken.add(claims[entry.index].reviewId));
-      } else if (error instanceof MongoServerError && error.code === 11000 && claims.length === 1) {
+      } else if (isDuplicateKey(error) && claims.length === 1) {
         taken.add(claims[0].reviewId);
       } else {
         throw error;
@@ -107,12 +97,16 @@ export class MongoThematicStore implements ThematicStore {
   }
 
   async stalePendingClaims(claimedBefore: Date, limit: number): Promise<ReviewClaim[]> {
-    const documents = await this.reviews.find({ status: 'pending', claimedAt: { $lt: claimedBefore } }).sort({ claimedAt: 1 }).limit(limit).toArray();
+    const documents = await this.reviews
+      .find({ status: 'pending', claimedAt: { $lt: claimedBefore } })
+      .sort({ claimedAt: 1 })
+      .limit(limit)
+      .lean<ReviewDocument[]>();
     return documents.map(claimOf);
   }
 
   async card(userId: string, wordId: string): Promise<ThematicCardRecord | null> {
-    const document = await this.cards.findOne({ _id: cardKey(userId, wordId) }, { projection: { _outbox: 0, _outboxPending: 0 } });
+    const document = await this.cards.findOne({ _id: cardKey(userId, wordId) }, { _outbox: 0, _outboxPending: 0 }).lean<CardDocument>();
     if (!document) return null;
     return {
       userId: document.userId,
@@ -133,10 +127,10 @@ export class MongoThematicStore implements ThematicStore {
     const now = new Date();
     if (expectedVersion === null) {
       try {
-        await this.cards.insertOne(documentWithOutbox({ _id, ...card, updatedAt: now }, events) as CardDocument);
+        await this.cards.insertOne(documentWithOutbox({ _id, ...card, updatedAt: now }, events));
         return true;
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) return false;
+        if (isDuplicateKey(error)) return false;
         throw error;
       }
     }
@@ -146,13 +140,11 @@ export class MongoThematicStore implements ThematicStore {
   }
 
   async cardSummaries(userId: string, topicId?: string): Promise<CardSummary[]> {
-    return (await this.cards
-      .find(topicId ? { userId, topicId } : { userId }, { projection: SUMMARY })
-      .toArray()) as unknown as CardSummary[];
+    return this.cards.find(topicId ? { userId, topicId } : { userId }, SUMMARY).lean<CardSummary[]>();
   }
 
   async progress(userId: string, topicId: string): Promise<TopicProgressRecord | null> {
-    const document = await this.progressCollection.findOne({ _id: progressKey(userId, topicId) }, { projection: { _outbox: 0, _outboxPending: 0 } });
+    const document = await this.progressModel.findOne({ _id: progressKey(userId, topicId) }, { _outbox: 0, _outboxPending: 0 }).lean<ProgressDocument>();
     if (!document) return null;
     const { userId: owner, topicId: topic, wordCount, seen, learning, mastered, topicMastered, version } = document;
     return { userId: owner, topicId: topic, wordCount, seen, learning, mastered, topicMastered, version };
@@ -163,15 +155,15 @@ export class MongoThematicStore implements ThematicStore {
     const now = new Date();
     if (expectedVersion === null) {
       try {
-        await this.progressCollection.insertOne(documentWithOutbox({ _id, ...record, updatedAt: now }, events) as ProgressDocument);
+        await this.progressModel.insertOne(documentWithOutbox({ _id, ...record, updatedAt: now }, events));
         return true;
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) return false;
+        if (isDuplicateKey(error)) return false;
         throw error;
       }
     }
     const { userId: _userId, topicId: _topicId, ...fields } = record;
-    const result = await this.progressCollection.updateOne(
+    const result = await this.progressModel.updateOne(
       { _id, version: expectedVersion },
       withOutbox<ProgressDocument>({ $set: { ...fields, updatedAt: now } }, events),
     );
@@ -179,20 +171,18 @@ export class MongoThematicStore implements ThematicStore {
   }
 
   async reviewDays(userId: string): Promise<Array<{ topicId: string; day: string }>> {
-    const groups = await this.reviews
-      .aggregate<{ _id: { topicId: string; day: string } }>([
-        { $match: { userId, status: 'applied' } },
-        { $group: { _id: { topicId: '$topicId', day: '$day' } } },
-      ])
-      .toArray();
+    const groups = await this.reviews.aggregate<{ _id: { topicId: string; day: string } }>([
+      { $match: { userId, status: 'applied' } },
+      { $group: { _id: { topicId: '$topicId', day: '$day' } } },
+    ]);
     return groups.map((group) => group._id);
   }
 
   async exportUser(userId: string): Promise<ThematicUserData> {
     const [cards, reviews, progress] = await Promise.all([
       this.cardSummaries(userId),
-      this.reviews.find({ userId }).sort({ answeredAt: 1 }).toArray(),
-      this.progressCollection.find({ userId }, { projection: { _outbox: 0, _outboxPending: 0 } }).toArray(),
+      this.reviews.find({ userId }).sort({ answeredAt: 1 }).lean<ReviewDocument[]>(),
+      this.progressModel.find({ userId }, { _outbox: 0, _outboxPending: 0 }).lean<ProgressDocument[]>(),
     ]);
     return {
       cards,
@@ -211,7 +201,7 @@ export class MongoThematicStore implements ThematicStore {
   }
 
   async eraseUser(userId: string): Promise<void> {
-    await Promise.all([this.cards.deleteMany({ userId }), this.reviews.deleteMany({ userId }), this.progressCollection.deleteMany({ userId })]);
+    await Promise.all([this.cards.deleteMany({ userId }), this.reviews.deleteMany({ userId }), this.progressModel.deleteMany({ userId })]);
   }
 }
 

@@ -5,7 +5,7 @@ import { ThematicCardReviewed, ThematicTopicMastered, ThematicTopicProgressed } 
 import { seedTopicId, seedWordId } from '@tall/vocabulary/domain';
 import { startVocabularyApp, student, type VocabularyTestApp } from '../../test-support/vocabulary-test-app';
 import { RecoverThematicReviewsCommand } from '@tall/vocabulary/application';
-import { THEMATIC_CARDS, THEMATIC_REVIEWS } from './mongo-thematic.store';
+import { THEMATIC_CARDS, THEMATIC_REVIEWS } from '../persistence/collections';
 
 const kitchen = seedTopicId('kitchen');
 const school = seedTopicId('school');
