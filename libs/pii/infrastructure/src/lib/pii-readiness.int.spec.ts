@@ -3,8 +3,9 @@ import { ApiError } from '@tall/platform/http';
 import { RpcClient } from '@tall/platform/rpc';
 import { StorePersonalData } from '@tall/pii/contracts';
 import { SecretStoreUnavailableError, type SecretStore, type SecretVersion } from '@tall/platform/secrets';
-import { uniqueName, waitFor } from '@tall/platform/testing';
-import { awsSecretStore, freshDatabase, startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
+import { stackSecretStore } from '@tall/platform/test-app';
+import { freshDatabase, uniqueName, waitFor } from '@tall/platform/testing';
+import { startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
 
 /** Secrets Manager on the local stack, except that the pii master key cannot be reached while `down`. */
 class FlakySecretStore implements SecretStore {
@@ -42,7 +43,7 @@ describe('pii readiness when Secrets Manager is unreachable at start', () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let pii: PiiTestApp;
   const masterKeySecret = uniqueName('tall/test/pii-master-down');
-  const store = new FlakySecretStore(awsSecretStore(), masterKeySecret);
+  const store = new FlakySecretStore(stackSecretStore(), masterKeySecret);
 
   beforeAll(async () => {
     database = await freshDatabase('pii_ready');

@@ -5,10 +5,11 @@ import type { Principal } from '@tall/platform/auth';
 import { createEvent } from '@tall/platform/event-contracts';
 import { RpcClient } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { waitFor } from '@tall/platform/testing';
+import { stackSecretStore } from '@tall/platform/test-app';
+import { freshDatabase, waitFor } from '@tall/platform/testing';
 import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, StorePersonalData } from '@tall/pii/contracts';
 import { TeacherStudentLinked, TeacherStudentUnlinked, UserDeleted } from '@tall/profile/contracts';
-import { awsSecretStore, freshDatabase, startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
+import { startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
 import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
 import { piiIntegrityFailures } from './integrity-monitor';
 import { KEY_ROTATION_JOB } from './pii-lifecycle';
@@ -97,7 +98,7 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     const response = await request('PUT', '/me', student, body);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ email: newEmail, locale: 'nl', birthDate: null });
-    const key = (await awsSecretStore().getSecret(EMAIL_BLIND_INDEX_SECRET)).value;
+    const key = (await stackSecretStore().getSecret(EMAIL_BLIND_INDEX_SECRET)).value;
     expect(await outboxOf('user.pii.emailIndexChanged', userId)).toEqual([{ userId, emailBlindIndex: emailBlindIndex(key, newEmail), at: expect.any(String) }]);
     expect((await outboxOf('user.pii.updated', userId)).at(-1)).toMatchObject({ fields: ['email', 'birthDate', 'locale'] });
 
@@ -170,7 +171,7 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
 
   it('rotates the master key without downtime: all data keys re-wrapped, old data reads, old version retired', async () => {
     const users = await Promise.all(Array.from({ length: 12 }, () => register()));
-    const secrets = awsSecretStore();
+    const secrets = stackSecretStore();
     const versionsBefore = await secrets.listVersionIds(pii.masterKeySecret);
     expect((await request('POST', '/keys/rotate', eduAdmin)).statusCode).toBe(403);
 

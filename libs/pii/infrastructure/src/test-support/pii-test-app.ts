@@ -26,12 +26,6 @@ class FakeProfileCalls implements OnModuleInit {
   }
 }
 
-/** Secrets Manager on the local stack (or at `endpoint`). */
-export const awsSecretStore = stackSecretStore;
-
-/** Kept here for this lib's tests: the platform's testing lib now has it. */
-export { freshDatabase } from '@tall/platform/testing';
-
 export interface PiiTestApp {
   app: NestFastifyApplication;
   masterKeySecret: string;

@@ -61,9 +61,6 @@ class IsolatedGroupBroker implements EventBroker {
   disconnect = () => this.inner.disconnect();
 }
 
-/** Kept here for this lib's tests: the platform's testing lib now has it. */
-export { freshDatabase } from '@tall/platform/testing';
-
 export interface ProgressTestApp {
   app: NestFastifyApplication;
   pii: FakePii;

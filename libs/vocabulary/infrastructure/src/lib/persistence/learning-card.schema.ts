@@ -2,13 +2,13 @@ import { Schema } from 'mongoose';
 import { outboxSchemaFields, type OutboxFields } from '@tall/platform/events';
 import type { AppliedReview } from '@tall/vocabulary/application';
 import type { LearningWordSource } from '@tall/vocabulary/contracts';
-import type { LearningCardStateName } from '@tall/vocabulary/domain';
+import type { FsrsMemory } from '@tall/vocabulary/domain';
 import { LEARNING_COLLECTIONS } from './collections';
 import { VOCABULARY_SCHEMA_OPTIONS } from './schema-options';
 import { vocabularyModel } from './vocabulary-connection';
 
 /** One document per card: the word, its FSRS memory, the last applied reviews, and its outbox. */
-export interface LearningCardDocument extends OutboxFields {
+export interface LearningCardDocument extends OutboxFields, FsrsMemory {
   _id: string;
   userId: string;
   status: 'active' | 'removed';
@@ -24,16 +24,6 @@ export interface LearningCardDocument extends OutboxFields {
   textId?: string | null;
   cohortWeek: string;
   addedAt: Date;
-  state: LearningCardStateName;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
   version: number;
   lastReviews?: AppliedReview[];
   removedAt?: Date;
