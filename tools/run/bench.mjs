@@ -256,6 +256,10 @@ try {
     const { default: kafkajs } = await import('kafkajs');
     rows.push(...(await progressCases({ tall, common, databaseUrl: database.url, kafkaBrokers: stack.KAFKA_BROKERS.split(','), admin: BENCH_ADMIN, pg, kafkajs, load, summarize, log, rounds: ROUNDS, startProcess, freePort, resetPeakRss, peakRssMb })));
   }
+  if (only.length === 0 || only.includes('relay')) {
+    const { relayCases } = await import('../bench/relay-cases.mjs');
+    rows.push(...(await relayCases({ root, mongoUri, kafkaBrokers: stack.KAFKA_BROKERS.split(','), log, rounds: ROUNDS })));
+  }
   const rss = Math.max(platformPeak, identityPeak);
   const out = [];
   out.push(`\nTall benchmarks — ${new Date().toISOString()} — ${CONNECTIONS} connections, ${DURATION}s per measurement, ${ROUNDS} measurements per side (medians)`);

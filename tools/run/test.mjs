@@ -37,6 +37,9 @@ try {
   step('type check (web client libraries)', bin('tsc'), ['-p', 'libs/client/tsconfig.json', '--noEmit']);
   step('type check (web client end-to-end tests)', bin('tsc'), ['-p', 'clients/web-e2e/tsconfig.json', '--noEmit']);
   step('build (black-box tests run the built API)', process.execPath, [join(root, 'tools/run/build.mjs')]);
+  // helm and promtool for tools/ops-tools/deploy.int.spec.ts, built once from their Go modules
+  // into the stack folder: a first build takes minutes and must not compete with timed tests.
+  step('ops tools (helm, promtool)', process.execPath, [join(root, 'tools/ops-tools/ops-tools.mjs')]);
   mkdirSync(join(root, 'tmp'), { recursive: true });
   // Tests that stop servers of the stack run alone, after everything else.
   const runs = [

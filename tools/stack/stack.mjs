@@ -2,7 +2,8 @@
 // Tall local stack: installs (once, cached) and runs the servers the apps and tests talk to,
 // without Docker, from package registries only:
 //   postgres -> PostgreSQL from Debian's packages
-//   mongo    -> FerretDB 1.24.2 (MongoDB wire protocol, SQLite backend) built from its Go module
+//   mongo    -> FerretDB 1.24.2 (MongoDB wire protocol) built from its Go module, storing its data
+//               in a database of its own (`ferretdb`) on the stack's PostgreSQL
 //   kafka    -> Apache Kafka 3.9.1 (single KRaft node) from Maven Central jars
 //   moto     -> moto 5.2.5 server (S3, Secrets Manager) from PyPI
 //
@@ -581,13 +582,22 @@ async function startPostgres(port) {
 }
 
 async function ensureTallDb(port) {
+  await ensurePgDatabase(port, 'tall');
+}
+
+async function ensurePgDatabase(port, name) {
   const bin = findPgBin();
   const conn = ['-h', HOST, '-p', String(port), '-U', 'tall'];
-  const r = await run(path.join(bin, 'psql'), [...conn, '-d', 'postgres', '-tAc', "select 1 from pg_database where datname = 'tall'"]);
+  const r = await run(path.join(bin, 'psql'), [...conn, '-d', 'postgres', '-tAc', `select 1 from pg_database where datname = '${name}'`]);
   if (r.out.trim() !== '1') {
-    log('postgres: creating database tall');
-    await run(path.join(bin, 'createdb'), [...conn, 'tall']);
+    log(`postgres: creating database ${name}`);
+    await run(path.join(bin, 'createdb'), [...conn, name]);
   }
+}
+
+async function dropPgDatabase(port, name) {
+  const bin = findPgBin();
+  await run(path.join(bin, 'dropdb'), ['-h', HOST, '-p', String(port), '-U', 'tall', '--if-exists', '--force', name]);
 }
 
 async function stopPostgres() {
@@ -620,9 +630,14 @@ async function stopPostgres() {
 // ---------------------------------------------------------------------------------------------
 // FerretDB (MongoDB wire protocol) built from its Go module
 
-const FERRETDB_PATCH = path.join(HERE, 'ferretdb-serialize-writes.patch');
-// The marker names the patch too, so an install built without it is rebuilt.
-const FERRETDB_BUILD = `${V.ferretdb}+serialize-writes`;
+// Applied in this order to FerretDB's source before it is built; see each patch's header.
+const FERRETDB_PATCHES = ['ferretdb-serialize-writes.patch', 'ferretdb-postgresql-indexes.patch'].map((name) => path.join(HERE, name));
+// The marker names the patches' content too, so an install built without them is rebuilt.
+const FERRETDB_BUILD = `${V.ferretdb}+${crypto
+  .createHash('sha256')
+  .update(FERRETDB_PATCHES.map((file) => fs.readFileSync(file)).join('\n'))
+  .digest('hex')
+  .slice(0, 12)}`;
 
 async function installMongo() {
   const p = paths();
@@ -644,8 +659,7 @@ async function installMongo() {
   fs.cpSync(dir, src, { recursive: true });
   await run('chmod', ['-R', 'u+w', src]); // the module cache is read-only
   fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${V.ferretdb}\n`);
-  // Single-document atomicity as on MongoDB: see the patch's header.
-  await run('git', ['apply', '-p1', FERRETDB_PATCH], { cwd: src, env, logTo });
+  for (const patch of FERRETDB_PATCHES) await run('git', ['apply', '-p1', patch], { cwd: src, env, logTo });
   log('mongo: building FerretDB (go build, takes a few minutes the first time)');
   const tmpBin = `${p.ferretdb}.tmp`;
   await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { cwd: src, env, logTo });
@@ -716,14 +730,31 @@ async function mongoReady(port) {
   return bsonOk(res.subarray(21)) === 1;
 }
 
+// FerretDB keeps its data in PostgreSQL: its SQLite backend scans whole collections for every
+// filter (measured 1.2 s for a per-user find on 20,000 documents, 17 ms on PostgreSQL), while
+// the PostgreSQL backend pushes filters on indexed fields down to PostgreSQL indexes.
+const FERRETDB_PG_DATABASE = 'ferretdb';
+
 async function startMongo(port) {
   const p = paths();
-  mkdirp(p.mongoData);
+  mkdirp(p.mongo);
+  // The backend must answer before FerretDB starts; `up` starts postgres first.
+  const pgPort = portFor('postgres');
+  if (!(await pgReady(pgPort))) {
+    throw new Error(`mongo: FerretDB stores its data in PostgreSQL, which is not running on ${HOST}:${pgPort}; start it first (stack start postgres)`);
+  }
+  await ensurePgDatabase(pgPort, FERRETDB_PG_DATABASE);
+  // FerretDB passes field names as query parameters; custom plans see them, so the planner can
+  // match the filter to the GIN expression indexes (see ferretdb-postgresql-indexes.patch).
+  await run(path.join(findPgBin(), 'psql'), [
+    ...['-h', HOST, '-p', String(pgPort), '-U', 'tall', '-d', 'postgres', '-qc'],
+    `ALTER DATABASE ${FERRETDB_PG_DATABASE} SET plan_cache_mode = force_custom_plan`,
+  ]);
   await startDaemon('mongo', {
     cmd: p.ferretdb,
     args: [
-      '--handler=sqlite',
-      `--sqlite-url=file:${p.mongoData}/`,
+      '--handler=postgresql',
+      `--postgresql-url=postgres://tall@${HOST}:${pgPort}/${FERRETDB_PG_DATABASE}`,
       `--listen-addr=${HOST}:${port}`,
       '--state-dir=-',
       '--telemetry=disable',
@@ -735,6 +766,15 @@ async function startMongo(port) {
     probe: mongoReady,
     logs: [logFile('mongo')],
   });
+}
+
+async function purgeMongo() {
+  const pgPort = portFor('postgres');
+  if (await pgReady(pgPort)) {
+    await dropPgDatabase(pgPort, FERRETDB_PG_DATABASE);
+  } else {
+    log(`mongo: its data lives in PostgreSQL, which is not running; purge postgres to delete it`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -974,11 +1014,12 @@ const SVC = {
   },
   mongo: {
     install: installMongo,
-    installed: () => readText(paths().ferretdbMarker)?.trim() === V.ferretdb,
+    installed: () => readText(paths().ferretdbMarker)?.trim() === FERRETDB_BUILD,
     start: startMongo,
     stop: () => stopDaemon('mongo'),
     probe: mongoReady,
-    dataDirs: (p) => [p.mongoData],
+    dataDirs: (p) => [p.mongoData], // the SQLite data of older stacks
+    purge: purgeMongo,
   },
   kafka: {
     install: installKafka,
@@ -1034,13 +1075,23 @@ export async function up(services) {
   const list = normalize(services);
   baseDirs();
   const t0 = Date.now();
-  await allOrThrow('up', list, (svc) =>
+  const bringUp = (svc) =>
     withLock(svc, async () => {
       const ti = Date.now();
       if (await SVC[svc].install()) log(`${svc}: installed in ${((Date.now() - ti) / 1000).toFixed(1)}s`);
       await SVC[svc].start(portFor(svc));
-    }),
-  );
+    });
+  // FerretDB stores its data in PostgreSQL: install everything in parallel, start postgres first.
+  const postgresFirst = list.includes('mongo') && list.includes('postgres');
+  let postgres = Promise.resolve();
+  if (postgresFirst) postgres = bringUp('postgres');
+  await allOrThrow('up', list, (svc) => {
+    if (svc === 'postgres' && postgresFirst) return postgres;
+    if (svc === 'mongo' && postgresFirst) {
+      return Promise.all([postgres, withLock('mongo-install', () => SVC.mongo.install())]).then(() => bringUp('mongo'));
+    }
+    return bringUp(svc);
+  });
   log(`up: ${list.join(', ')} ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   return env();
 }
@@ -1052,6 +1103,7 @@ export async function down(services, { purge = false } = {}) {
   await allOrThrow('down', list, (svc) =>
     withLock(svc, async () => {
       await SVC[svc].stop();
+      if (purge && SVC[svc].purge) await SVC[svc].purge();
       if (purge) {
         const dirs = SVC[svc].dataDirs(p);
         for (const d of dirs) rmrf(d);

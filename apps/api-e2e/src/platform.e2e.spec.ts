@@ -101,6 +101,17 @@ describe('Tall platform, black-box', () => {
     expect(unknownJob.status).toBe(404);
   });
 
+  it('lists parked events for operators, and refuses a malformed id or an unknown filter with 400', async () => {
+    const ops = { authorization: `Bearer ${OPS_TOKEN}` };
+    const list = await fetch(`${tall.url}/api/v1/system/parked-events?limit=10`, { headers: ops });
+    expect(list.status).toBe(200);
+    expect(await jsonOf(list)).toEqual({ items: [], total: 0, consumers: [] });
+    const badId = await fetch(`${tall.url}/api/v1/system/parked-events/not-a-uuid/replay`, { method: 'POST', headers: ops });
+    expect(badId.status).toBe(400);
+    const unknownFilter = await fetch(`${tall.url}/api/v1/system/parked-events?colour=red`, { headers: ops });
+    expect((await jsonOf(unknownFilter)).code).toBe('VALIDATION_FAILED');
+  });
+
   it('rejects unknown fields with 400 and field details', async () => {
     const response = await fetch(`${tall.url}/api/v1/system/cron/weekly-cohorts/run?force=true&dryRun=yes`, {
       method: 'POST',

@@ -215,6 +215,15 @@ describe('identity role matrix, black-box (issue 3)', () => {
     },
     { route: 'POST /api/v1/system/cron/weekly-cohorts/run', allowed: TECH, success: 200, run: (_a, token) => api.call('POST', '/system/cron/weekly-cohorts/run', { token }) },
     { route: 'GET /api/v1/system/cron/{job}/runs', allowed: TECH, success: 200, run: (_a, token) => api.call('GET', '/system/cron/weekly-cohorts/runs', { token }) },
+    { route: 'GET /api/v1/system/parked-events', allowed: TECH, success: 200, run: (_a, token) => api.call('GET', '/system/parked-events?limit=5', { token }) },
+    // No event is parked here: an operator gets as far as "not found", everyone else no further than 401/403.
+    {
+      route: 'POST /api/v1/system/parked-events/{id}/replay',
+      allowed: TECH,
+      success: 404,
+      run: (_a, token) => api.call('POST', `/system/parked-events/${randomUUID()}/replay`, { token }),
+    },
+    { route: 'DELETE /api/v1/system/parked-events/{id}', allowed: TECH, success: 404, run: (_a, token) => api.call('DELETE', `/system/parked-events/${randomUUID()}`, { token }) },
   ];
 
   it.each(cases.map((testCase) => [`${testCase.route}${testCase.variant ? ` (${testCase.variant})` : ''}`, testCase] as const))(
@@ -241,7 +250,7 @@ describe('identity role matrix, black-box (issue 3)', () => {
   it('covers every identity route the API documents', async () => {
     const docs = (await (await fetch(`${tall.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/v1\/(auth|users|client-versions|lobby|system\/cron)/.test(path))
+      .filter(([path]) => /^\/api\/v1\/(auth|users|client-versions|lobby|system\/cron|system\/parked-events)/.test(path))
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     const covered = new Set(cases.map((testCase) => testCase.route));
     expect(documented.filter((route) => !covered.has(route))).toEqual([]);

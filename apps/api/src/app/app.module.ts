@@ -65,6 +65,7 @@ export class AppModule {
           modules: CONTEXT_MODULES.map(({ name, publishes }) => ({ name, publishes: [...publishes] })),
           hostedModules: hosted,
           logger: logger.child({ component: 'events' }),
+          parking: { maxAttempts: config.EVENT_MAX_ATTEMPTS },
         }),
         SchedulingModule.forRoot({ enabled: config.CRON_ENABLED }),
         SecretsModule.forRoot(

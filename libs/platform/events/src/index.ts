@@ -31,6 +31,11 @@ export { LocalEventBus, EventDispatchError } from './lib/bus/local-event-bus';
 export { PgInbox } from './lib/inbox/pg-inbox';
 export { applyOnce, trimInbox, inboxKey, INBOX_FIELD, type InboxEntry, type ApplyOnceOptions } from './lib/inbox/mongo-inbox';
 
+// Poison events: parked after repeated failures, per consumer and key, then replayed or discarded.
+export { EventParking, ConsumerNotHostedError, type EventParkingOptions, type ReplayOutcome } from './lib/parking/event-parking';
+export type { ParkedEvent, ParkedEventStore, ParkedEventFilter, ParkReason } from './lib/parking/parked-event-store';
+export { PgParkedEventStore } from './lib/parking/pg-parked-event-store';
+
 // Routing between the local bus and Kafka, by hosted modules.
 export {
   EventRouting,

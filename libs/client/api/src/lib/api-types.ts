@@ -344,6 +344,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/parked-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events a consumer gave up on, and those parked behind them (oldest first) */
+        get: operations["SystemController_parkedEvents_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/parked-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Drop a parked event for good */
+        delete: operations["SystemController_discardParked_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/parked-events/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the parked events of this one's consumer and key again, oldest first */
+        post: operations["SystemController_replayParked_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teacher/students": {
         parameters: {
             query?: never;
@@ -1005,6 +1056,36 @@ export type components = {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ParkedEventDiscardDto: {
+            remaining: number;
+        };
+        ParkedEventListDto: {
+            consumers: {
+                consumer: string;
+                count: number;
+            }[];
+            items: {
+                attempts: number;
+                consumer: string;
+                eventId: string;
+                id: string;
+                key: string;
+                lastError: string | null;
+                occurredAt: string;
+                parkedAt: string;
+                payload: unknown;
+                /** @enum {string} */
+                reason: "failed" | "waiting";
+                topic: string;
+                type: string;
+            }[];
+            total: number;
+        };
+        ParkedEventReplayDto: {
+            applied: number;
+            error: string | null;
+            remaining: number;
         };
         PersonalDataDto: {
             birthDate: string | null;
@@ -2386,6 +2467,126 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SystemInfoDto"];
                 };
+            };
+        };
+    };
+    SystemController_parkedEvents_v1: {
+        parameters: {
+            query?: {
+                consumer?: string;
+                limit?: number;
+                offset?: number;
+                topic?: string;
+            };
+            header?: {
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                "X-Client-Version"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedEventListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SystemController_discardParked_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                "X-Client-Version"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedEventDiscardDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SystemController_replayParked_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                "X-Client-Version"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedEventReplayDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -92,6 +92,8 @@ export const appConfigSchema = z.object({
   JWT_SIGNING_KEYS_SECRET_NAME: z.string().min(1).default('tall/jwt-signing-keys'),
   AUTH_JWKS_URL: z.url().optional(),
   CRON_ENABLED: flag.default(true),
+  /** Tries of one event by one consumer before it is parked as poison (see ADR 13). */
+  EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   OPS_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_DIST_DIR: z.string().default('dist/clients/web/browser'),
   LEARNING_DESIRED_RETENTION: z.coerce.number().min(0.7).max(0.99).default(0.9),

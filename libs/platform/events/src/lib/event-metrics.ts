@@ -11,6 +11,8 @@ export class EventMetrics {
   readonly eventsPublished: Counter<'topic'>;
   readonly produceErrors: Counter<'topic'>;
   readonly consumerLag: Gauge<'group' | 'topic'>;
+  readonly parked: Gauge<'consumer'>;
+  readonly parkedTotal: Counter<'consumer' | 'topic'>;
 
   constructor(registry: Registry = register) {
     const registers = [registry];
@@ -38,6 +40,12 @@ export class EventMetrics {
         labelNames: ['group', 'topic'],
         registers,
       }),
+    );
+    this.parked = once(registry, 'tall_events_parked', () =>
+      new Gauge({ name: 'tall_events_parked', help: 'Events parked now, per consumer (failed and waiting behind them)', labelNames: ['consumer'], registers }),
+    );
+    this.parkedTotal = once(registry, 'tall_events_parked_total', () =>
+      new Counter({ name: 'tall_events_parked_total', help: 'Events parked since start', labelNames: ['consumer', 'topic'], registers }),
     );
   }
 }

@@ -6,6 +6,7 @@ import { isSecretStoreUnavailable, SECRET_STORE, type SecretStore, type SecretVe
 import type { RotatableMasterKeys } from '@tall/pii/application';
 import { generateMasterKeyMaterial, parseMasterKey, PiiError, type MasterKey } from '@tall/pii/domain';
 import { PgPiiRepository } from '../persistence/pg-pii.repository';
+import { MasterKeyMetrics } from './master-key-metrics';
 
 /**
  * The master key versions, fetched from Secrets Manager and held in memory only. The current
@@ -18,6 +19,7 @@ export class MasterKeyRing implements RotatableMasterKeys {
   private readonly keys = new Map<string, MasterKey>();
   private readonly recorded = new Set<string>();
   private currentVersionId: string | undefined;
+  private readonly metrics: MasterKeyMetrics;
 
   constructor(
     @Inject(SECRET_STORE) private readonly secrets: SecretStore,
@@ -26,6 +28,7 @@ export class MasterKeyRing implements RotatableMasterKeys {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.secretName = config.PII_MASTER_KEY_SECRET_NAME;
+    this.metrics = new MasterKeyMetrics(repository).publish();
   }
 
   get ready(): boolean {
@@ -37,6 +40,7 @@ export class MasterKeyRing implements RotatableMasterKeys {
     const current = await this.secrets.createIfMissing(this.secretName, generateMasterKeyMaterial);
     await this.adopt(current);
     this.currentVersionId = current.versionId;
+    await this.metrics.refresh();
   }
 
   async current(): Promise<MasterKey> {
@@ -74,6 +78,7 @@ export class MasterKeyRing implements RotatableMasterKeys {
       const key = await this.adopt(await this.secrets.getSecretVersion(this.secretName, versionId), new Date());
       this.currentVersionId = versionId;
       this.logger.info({ masterKeyVersion: versionId }, 'new master key version for personal data');
+      await this.metrics.refresh();
       return key;
     } catch (error) {
       throw unreachable(error);
@@ -82,6 +87,8 @@ export class MasterKeyRing implements RotatableMasterKeys {
 
   forget(versionIds: readonly string[]): void {
     for (const versionId of versionIds) if (versionId !== this.currentVersionId) this.keys.delete(versionId);
+    // Called once retired versions are marked: the versions gauge drops without waiting for a scrape.
+    void this.metrics.refresh();
   }
 
   private async adopt(version: SecretVersion, createdAt?: Date): Promise<MasterKey> {

@@ -17,6 +17,12 @@ export interface EventsModuleOptions {
   kafka?: Omit<KafkaEventBrokerOptions, 'brokers' | 'clientId' | 'logger'>;
   /** Create missing topics at bootstrap (default true). */
   ensureTopics?: boolean;
+  /**
+   * Poison events: tries per event and consumer before it is parked (default 5). Parked events
+   * are kept in PostgreSQL (`platform.parked_events`, on DatabaseModule's pool); without a pool
+   * (or with `false`) handlers retry forever.
+   */
+  parking?: false | { maxAttempts?: number; schema?: string; refreshIntervalMs?: number };
   /** Replaces the Kafka broker, e.g. an InMemoryEventBroker in tests. */
   broker?: EventBroker;
 }

@@ -1,7 +1,11 @@
 import { Global, Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type Provider } from '@nestjs/common';
 import type { EventBroker } from '../broker/event-broker';
+import { PG_POOL } from '@tall/platform/database';
+import type { Pool } from 'pg';
 import { KafkaEventBroker } from '../broker/kafka-event-broker';
 import { LocalEventBus } from '../bus/local-event-bus';
+import { EventParking } from '../parking/event-parking';
+import { PgParkedEventStore } from '../parking/pg-parked-event-store';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { EventsRegistrar } from '../registration/events-registrar';
 import { EventRouting } from '../routing/event-routing';
@@ -37,15 +41,31 @@ const providers: Provider[] = [
       new OutboxRelay({ ...options.relay, bus, broker, logger: options.logger }),
   },
   {
+    provide: EventParking,
+    inject: [EVENTS_MODULE_OPTIONS, { token: PG_POOL, optional: true }],
+    useFactory: async (options: EventsModuleOptions, pool: Pool | undefined): Promise<EventParking | null> => {
+      if (options.parking === false || !pool) return null;
+      const store = new PgParkedEventStore(pool, options.parking?.schema);
+      await store.migrate();
+      return new EventParking(store, { ...options.parking, logger: options.logger });
+    },
+  },
+  {
     provide: EventsRegistrar,
-    inject: [EVENTS_MODULE_OPTIONS, EventRouting, LocalEventBus, OutboxRelay, EVENT_BROKER],
-    useFactory: (options: EventsModuleOptions, routing: EventRouting, bus: LocalEventBus, relay: OutboxRelay, broker: EventBroker | null) =>
-      new EventsRegistrar({ routing, bus, relay, broker, logger: options.logger, ensureTopics: options.ensureTopics }),
+    inject: [EVENTS_MODULE_OPTIONS, EventRouting, LocalEventBus, OutboxRelay, EVENT_BROKER, EventParking],
+    useFactory: (
+      options: EventsModuleOptions,
+      routing: EventRouting,
+      bus: LocalEventBus,
+      relay: OutboxRelay,
+      broker: EventBroker | null,
+      parking: EventParking | null,
+    ) => new EventsRegistrar({ routing, bus, relay, broker, parking, logger: options.logger, ensureTopics: options.ensureTopics }),
   },
   EventsLifecycle,
 ];
 
-const exported = [EVENT_BROKER, EventRouting, LocalEventBus, OutboxRelay, EventsRegistrar];
+const exported = [EVENT_BROKER, EventRouting, LocalEventBus, OutboxRelay, EventsRegistrar, EventParking];
 
 /**
  * The event backbone for the whole app (global). Context modules inject EventsRegistrar and,

@@ -1,6 +1,9 @@
 import { createEvent, defineEvent } from '@tall/platform/event-contracts';
 import { z } from 'zod';
-import { documentWithOutbox, withOutbox } from './mongo-outbox';
+import { documentWithOutbox, nextOutboxSeq, OUTBOX_ENTRY_SEQ, publishedEnvelope, withOutbox } from './mongo-outbox';
+
+const seq = expect.any(Number);
+const stored = (e: object) => ({ ...JSON.parse(JSON.stringify(e)), [OUTBOX_ENTRY_SEQ]: seq });
 
 const contract = defineEvent({
   type: 'card.reviewed',
@@ -16,14 +19,18 @@ describe('withOutbox', () => {
     const e = event(1);
     expect(withOutbox({ $set: { grade: 1 } }, [e])).toEqual({
       $set: { grade: 1, _outboxPending: true },
-      $push: { _outbox: { $each: [JSON.parse(JSON.stringify(e))] } },
+      $push: { _outbox: { $each: [stored(e)] } },
+      $min: { _outboxSeq: seq },
     });
   });
 
   it('merges with an existing $push and keeps event order', () => {
     const [a, b] = [event(1), event(2)];
     const update = withOutbox({ $push: { history: 3 } as never, $inc: { reviews: 1 } }, [a, b]);
-    expect(update['$push']).toEqual({ history: 3, _outbox: { $each: [a, b].map((e) => JSON.parse(JSON.stringify(e))) } });
+    expect(update['$push']).toEqual({ history: 3, _outbox: { $each: [a, b].map(stored) } });
+    const [first, second] = (update['$push'] as unknown as { _outbox: { $each: Array<{ _seq: number }> } })._outbox.$each;
+    expect(second._seq).toBeGreaterThan(first._seq);
+    expect(update['$min']).toEqual({ _outboxSeq: first._seq });
     expect(update['$inc']).toEqual({ reviews: 1 });
   });
 
@@ -44,7 +51,7 @@ describe('withOutbox', () => {
   it('stores the JSON form of the envelope, as Kafka carries it', () => {
     const e = { ...event(1), payload: { grade: 1, note: undefined } };
     const pushed = (withOutbox({}, [e])['$push'] as Record<string, { $each: unknown[] }>)['_outbox'].$each[0];
-    expect(pushed).toEqual(JSON.parse(JSON.stringify(e)));
+    expect(publishedEnvelope(pushed as never)).toEqual(JSON.parse(JSON.stringify(e)));
     expect(Object.keys((pushed as { payload: object }).payload)).toEqual(['grade']);
   });
 
@@ -54,14 +61,28 @@ describe('withOutbox', () => {
   });
 });
 
+describe('nextOutboxSeq', () => {
+  it('is microseconds of the clock, strictly increasing even within one millisecond or when the clock steps back', () => {
+    const now = Date.now() + 60_000;
+    const a = nextOutboxSeq(now);
+    const b = nextOutboxSeq(now);
+    const c = nextOutboxSeq(now - 5_000);
+    expect(a).toBeGreaterThanOrEqual(now * 1000);
+    expect(b).toBe(a + 1);
+    expect(c).toBe(b + 1);
+    expect(Number.isSafeInteger(c)).toBe(true);
+  });
+});
+
 describe('documentWithOutbox', () => {
   it('puts the events in the new document', () => {
     const e = event(1);
     expect(documentWithOutbox({ _id: 'card-1', grade: 1 }, [e])).toEqual({
       _id: 'card-1',
       grade: 1,
-      _outbox: [JSON.parse(JSON.stringify(e))],
+      _outbox: [stored(e)],
       _outboxPending: true,
+      _outboxSeq: seq,
     });
   });
 

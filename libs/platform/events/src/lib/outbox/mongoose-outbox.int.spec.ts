@@ -5,7 +5,7 @@ import { LocalEventBus } from '../bus/local-event-bus';
 import { mongoFixture, testEvent, type MongoFixture } from '../../test-support/event-stack';
 import { MongoOutboxSource } from '../relay/mongo-outbox-source';
 import { OutboxRelay } from '../relay/outbox-relay';
-import { documentWithOutbox, OUTBOX_FIELD, OUTBOX_PENDING_FIELD, withOutbox } from './mongo-outbox';
+import { documentWithOutbox, OUTBOX_FIELD, OUTBOX_PENDING_FIELD, publishedEnvelope, withOutbox } from './mongo-outbox';
 import { outboxSchemaFields } from './mongoose-outbox';
 
 jest.setTimeout(60_000);
@@ -39,7 +39,7 @@ describe('the in-document outbox through mongoose models', () => {
     await Cards.updateOne({ _id: 'card-1' }, withOutbox({ $inc: { reviews: 1 } }, [reviewed]));
 
     const stored = await mongo.db.collection('cards').findOne({ _id: 'card-1' as never });
-    expect(stored?.[OUTBOX_FIELD]).toEqual([JSON.parse(JSON.stringify(created)), JSON.parse(JSON.stringify(reviewed))]);
+    expect(stored?.[OUTBOX_FIELD]?.map(publishedEnvelope)).toEqual([JSON.parse(JSON.stringify(created)), JSON.parse(JSON.stringify(reviewed))]);
     expect(stored?.[OUTBOX_PENDING_FIELD]).toBe(true);
 
     const delivered: string[] = [];

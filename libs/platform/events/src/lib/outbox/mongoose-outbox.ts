@@ -1,5 +1,5 @@
 import { Schema, type SchemaDefinition } from 'mongoose';
-import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD } from './mongo-outbox';
+import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD, OUTBOX_SEQ_FIELD } from './mongo-outbox';
 
 /**
  * The outbox paths for a mongoose schema of a collection whose documents publish events. A
@@ -13,5 +13,6 @@ export function outboxSchemaFields(): SchemaDefinition {
     // Envelopes are stored in their JSON form (see withOutbox): no casting.
     [OUTBOX_FIELD]: { type: [Schema.Types.Mixed], default: undefined },
     [OUTBOX_PENDING_FIELD]: { type: Boolean, default: undefined },
+    [OUTBOX_SEQ_FIELD]: { type: Number, default: undefined },
   };
 }

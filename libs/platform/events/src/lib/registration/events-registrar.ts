@@ -4,6 +4,7 @@ import type { EventBroker } from '../broker/event-broker';
 import type { EventHandler } from '../bus/event-handler';
 import { LocalEventBus } from '../bus/local-event-bus';
 import { errorFields, silentLogger, type EventsLogger } from '../events-logger';
+import type { EventParking } from '../parking/event-parking';
 import { MongoOutboxSource, type MongoOutboxSourceOptions } from '../relay/mongo-outbox-source';
 import type { OutboxRelay } from '../relay/outbox-relay';
 import type { OutboxSource } from '../relay/outbox-source';
@@ -19,6 +20,8 @@ export interface EventsRegistrarDeps {
   logger?: EventsLogger;
   /** Create the hosted modules' topics and the consumed ones on start (default true). */
   ensureTopics?: boolean;
+  /** Parks poison events instead of retrying them forever; without it, handlers retry forever. */
+  parking?: EventParking | null;
 }
 
 interface ModuleConsumer {
@@ -40,6 +43,7 @@ export class EventsRegistrar {
   private readonly broker: EventBroker | null;
   private readonly logger: EventsLogger;
   private readonly ensureTopics: boolean;
+  private readonly parking: EventParking | null;
   private readonly handlerNames = new Set<string>();
   private readonly handlerRoutes: HandlerRoute[] = [];
   private readonly consumers = new Map<string, ModuleConsumer>();
@@ -54,6 +58,7 @@ export class EventsRegistrar {
     this.broker = deps.broker;
     this.logger = deps.logger ?? silentLogger;
     this.ensureTopics = deps.ensureTopics ?? true;
+    this.parking = deps.parking ?? null;
   }
 
   get routes(): readonly HandlerRoute[] {
@@ -83,11 +88,13 @@ export class EventsRegistrar {
     if (route.kafkaTopics.length > 0 && this.state !== 'idle') {
       throw new Error(`Handler ${handler.name} registered after start: its Kafka consumer would not run`);
     }
-    if (route.localTopics.length > 0) this.bus.subscribe(handler, route.localTopics);
+    // Fed from memory or from Kafka, a handler that keeps failing on one event parks it.
+    const guarded = this.parking?.guard(handler) ?? handler;
+    if (route.localTopics.length > 0) this.bus.subscribe(guarded, route.localTopics);
     if (route.kafkaTopics.length > 0) {
       const consumer = this.consumers.get(route.groupId) ?? { groupId: route.groupId, topics: new Set(), bus: new LocalEventBus() };
       route.kafkaTopics.forEach((topic) => consumer.topics.add(topic));
-      consumer.bus.subscribe(handler, route.kafkaTopics);
+      consumer.bus.subscribe(guarded, route.kafkaTopics);
       this.consumers.set(route.groupId, consumer);
     }
     this.handlerNames.add(handler.name);
@@ -104,6 +111,8 @@ export class EventsRegistrar {
   async start(): Promise<void> {
     if (this.state !== 'idle') return;
     this.state = 'started';
+    // Blocked keys must be known before the first event is handled.
+    await this.parking?.start();
     if (this.broker) this.consumersRunning = this.startConsumers(this.broker);
     await this.relay.start();
   }
@@ -120,6 +129,7 @@ export class EventsRegistrar {
     await this.relay.stop();
     await this.broker?.disconnect();
     await this.consumersRunning;
+    this.parking?.stop();
   }
 
   private async startConsumers(broker: EventBroker): Promise<void> {

@@ -110,6 +110,42 @@ describe('MongoDB in-document outbox → relay', () => {
     expect((await cards.findOne({ _id: 'card-3' }))?.reviews).toBe(perDocument);
   });
 
+  it('publishes the events of one key in the order they were written across documents, in batches smaller than the backlog, while writers go on', async () => {
+    const cards = mongo.db.collection<Card>('across');
+    const documents = 12;
+    await cards.insertMany([...Array(documents).keys()].map((i) => ({ _id: `c-${i}`, reviews: 0 })));
+    const seen = new Map<string, number[]>();
+    const bus = new LocalEventBus();
+    bus.subscribe({
+      name: 'test.recorder',
+      topics: [topic],
+      handle: async (e) => void seen.set(e.key, [...(seen.get(e.key) ?? []), (e.payload as { n: number }).n]),
+    });
+    const relay = new OutboxRelay({ bus, pollIntervalMs: 5, batchSize: 5 });
+    relay.register(new MongoOutboxSource(mongo.db, 'across'));
+    // Two students, each writing sequentially into cards picked in a scrambled order, so a
+    // student's later events often sit in documents whose earlier events are already gone.
+    const written = 60;
+    const write = async (student: string, stride: number) => {
+      for (let n = 0; n < written; n++) {
+        const card = `c-${(n * stride + (student === 'a' ? 0 : 5)) % documents}`;
+        await cards.updateOne({ _id: card }, withOutbox({ $inc: { reviews: 1 } }, [testEvent(topic, student, { n })]));
+        if (n === 20) await relay.start();
+      }
+    };
+    try {
+      await Promise.all([write('a', 7), write('b', 5)]);
+      await waitFor(() => (seen.get('a')?.length ?? 0) + (seen.get('b')?.length ?? 0) >= 2 * written, { what: 'all events' });
+    } finally {
+      await relay.stop();
+    }
+    expect(seen.get('a')).toEqual([...Array(written).keys()]);
+    expect(seen.get('b')).toEqual([...Array(written).keys()]);
+    expect(await cards.countDocuments({ [OUTBOX_PENDING_FIELD]: true })).toBe(0);
+    const reviews = (await cards.find().toArray()).reduce((sum, card) => sum + card.reviews, 0);
+    expect(reviews).toBe(2 * written);
+  });
+
   it('backs off a document whose event fails while other documents flow, and reports stats', async () => {
     const cards = mongo.db.collection<Card>('failing');
     await cards.insertMany([

@@ -1,7 +1,13 @@
-import type { EventEnvelope } from '@tall/platform/event-contracts';
-import type { Collection, Db, Document } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Document } from 'mongodb';
 import { errorMessage } from '../events-logger';
-import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD } from '../outbox/mongo-outbox';
+import {
+  OUTBOX_ENTRY_SEQ,
+  OUTBOX_FIELD,
+  OUTBOX_PENDING_FIELD,
+  OUTBOX_SEQ_FIELD,
+  publishedEnvelope,
+  type StoredEnvelope,
+} from '../outbox/mongo-outbox';
 import { backoffDelay, type BackoffOptions } from '../retry-backoff';
 import { MongoRelayLease } from './mongo-relay-lease';
 import type { DrainResult, OutboxSource, OutboxStats, PublishBatch } from './outbox-source';
@@ -15,7 +21,8 @@ export interface MongoOutboxSourceOptions {
 
 interface PendingDocument {
   _id: unknown;
-  [OUTBOX_FIELD]?: EventEnvelope[];
+  [OUTBOX_FIELD]?: StoredEnvelope[];
+  [OUTBOX_SEQ_FIELD]?: number;
 }
 
 interface Retry {
@@ -25,10 +32,29 @@ interface Retry {
   lastError: string;
 }
 
+/** What one drain takes from one document: a prefix of its outbox. */
+interface Take {
+  document: PendingDocument;
+  events: StoredEnvelope[];
+}
+
+/** Documents written before the relay sequence existed sort first. */
+const seqOf = (entry: StoredEnvelope): number => entry[OUTBOX_ENTRY_SEQ] ?? 0;
+
 /**
  * Drains the events kept inside the documents of one collection (see withOutbox). One instance
- * at a time holds the source's lease; it publishes each document's events in array order and
- * then removes exactly those events, so events pushed meanwhile stay for the next drain.
+ * at a time holds the source's lease.
+ *
+ * Order: events of one key may sit in many documents (a student's cards), so a drain reads the
+ * pending documents in the order of their oldest event (`_outboxSeq`, a lower bound kept with
+ * `$min`) and publishes the events of all of them merged by sequence. When the batch is full,
+ * a document it did not read may hold an event as old as the last one read, so only events up
+ * to that document's `_outboxSeq` go out; the rest wait for the next drain. Within a document,
+ * array order is kept.
+ *
+ * Removal: one bulk write per drain. A fully drained document is emptied only if its outbox
+ * still has the length read; otherwise exactly the published elements are pulled, so events
+ * pushed meanwhile stay.
  */
 export class MongoOutboxSource implements OutboxSource {
   readonly name: string;
@@ -49,7 +75,9 @@ export class MongoOutboxSource implements OutboxSource {
   }
 
   async start(): Promise<void> {
-    await this.collection.createIndex({ [OUTBOX_PENDING_FIELD]: 1 }, { name: 'outbox_pending' });
+    // MongoDB serves the drain from this index alone; FerretDB's PostgreSQL backend uses the
+    // GIN index it adds on the pending flag and sorts the (few) pending documents itself.
+    await this.collection.createIndex({ [OUTBOX_PENDING_FIELD]: 1, [OUTBOX_SEQ_FIELD]: 1 }, { name: 'outbox_pending_seq' });
   }
 
   async stop(): Promise<void> {
@@ -61,83 +89,109 @@ export class MongoOutboxSource implements OutboxSource {
     const now = Date.now();
     const waiting = [...this.retries.values()].filter((retry) => retry.dueAt > now).map((retry) => retry.id);
     const documents = (await this.collection
-      .find(
-        { [OUTBOX_PENDING_FIELD]: true, ...(waiting.length > 0 ? { _id: { $nin: waiting } } : {}) } as Document,
-        { projection: { [OUTBOX_FIELD]: 1 } },
-      )
+      .find({ [OUTBOX_PENDING_FIELD]: true, ...(waiting.length > 0 ? { _id: { $nin: waiting } } : {}) } as Document, {
+        projection: { [OUTBOX_FIELD]: 1, [OUTBOX_SEQ_FIELD]: 1 },
+      })
+      .sort({ [OUTBOX_SEQ_FIELD]: 1, _id: 1 })
       .limit(limit)
       .toArray()) as PendingDocument[];
+    if (documents.length === 0) return { published: 0, failed: false, full: false };
 
-    const events = documents.flatMap((document) => document[OUTBOX_FIELD] ?? []);
-    const outcome = events.length > 0 ? await publish(events) : { published: 0, failed: 0 };
+    const full = documents.length >= limit;
+    const cutoff = full ? (documents[documents.length - 1][OUTBOX_SEQ_FIELD] ?? 0) : Number.POSITIVE_INFINITY;
+    const takes = documents.map((document): Take => ({ document, events: takeUpTo(document[OUTBOX_FIELD] ?? [], cutoff) }));
+    // Progress before order: a sequence bound can only be too low after a clock step back.
+    if (takes.every((take) => take.events.length === 0)) takes[0].events = takes[0].document[OUTBOX_FIELD] ?? [];
+    const order = mergeBySeq(takes);
+    const outcome = order.length > 0 ? await publish(order.map(({ entry }) => publishedEnvelope(entry))) : { published: 0, failed: 0 };
 
-    let offset = 0;
-    let published = 0;
-    let failedDocument = false;
-    for (const document of documents) {
-      const own = document[OUTBOX_FIELD] ?? [];
-      const done = own.slice(0, Math.max(0, Math.min(own.length, outcome.published - offset)));
-      const failedHere = offset + own.length > outcome.published && offset < outcome.published + outcome.failed;
-      offset += own.length;
-      if (done.length === own.length) {
-        await this.removeAll(document._id, own);
-        this.retries.delete(String(document._id));
-      } else if (done.length > 0) {
-        await this.remove(document._id, done);
-      }
-      published += done.length;
-      if (failedHere) {
-        failedDocument = true;
-        this.recordFailure(document._id, outcome.error);
-      }
+    // Per document: the events that went out (always a prefix of what it contributed, since
+    // the merge keeps each document's order), and whether its first unpublished one failed.
+    const done = new Map<Take, number>();
+    const failedTakes = new Set<Take>();
+    order.forEach(({ take }, index) => {
+      if (index < outcome.published) done.set(take, (done.get(take) ?? 0) + 1);
+      else if (index < outcome.published + outcome.failed) failedTakes.add(take);
+    });
+    await this.remove(takes, done);
+    for (const take of takes) {
+      if (failedTakes.has(take)) this.recordFailure(take.document._id, outcome.error);
+      else if ((done.get(take) ?? 0) === (take.document[OUTBOX_FIELD] ?? []).length) this.retries.delete(String(take.document._id));
     }
     return {
-      published,
-      failed: failedDocument,
-      error: failedDocument ? outcome.error : undefined,
-      full: documents.length >= limit,
+      published: outcome.published,
+      failed: failedTakes.size > 0,
+      error: failedTakes.size > 0 ? outcome.error : undefined,
+      full,
     };
   }
 
+  /**
+   * Pending events and the age of the oldest, from the pending documents only (an index
+   * lookup): the relay refreshes them on its stats interval, and `/metrics` reads the gauges.
+   */
   async stats(): Promise<OutboxStats> {
-    const [pending] = await this.collection
-      .aggregate<{ n: number }>([
-        { $match: { [OUTBOX_PENDING_FIELD]: true } },
-        { $unwind: `$${OUTBOX_FIELD}` },
-        { $count: 'n' },
-      ])
-      .toArray();
-    // Inclusion projection only: FerretDB 1.24 has no field-path expressions in $project.
-    const [oldest] = await this.collection
-      .aggregate<{ [OUTBOX_FIELD]: { occurredAt: string } }>([
-        { $match: { [OUTBOX_PENDING_FIELD]: true } },
-        { $unwind: `$${OUTBOX_FIELD}` },
-        { $sort: { [`${OUTBOX_FIELD}.occurredAt`]: 1 } },
-        { $limit: 1 },
-        { $project: { _id: 0, [`${OUTBOX_FIELD}.occurredAt`]: 1 } },
-      ])
-      .toArray();
-    const age = oldest ? (Date.now() - Date.parse(oldest[OUTBOX_FIELD].occurredAt)) / 1000 : 0;
-    return { pending: pending?.n ?? 0, oldestAgeSeconds: Math.max(0, age) };
+    const documents = (await this.collection
+      .find({ [OUTBOX_PENDING_FIELD]: true } as Document, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_SEQ_FIELD]: 1 } })
+      .toArray()) as PendingDocument[];
+    let pending = 0;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const document of documents) {
+      for (const entry of document[OUTBOX_FIELD] ?? []) {
+        pending++;
+        oldest = Math.min(oldest, Date.parse(entry.occurredAt));
+      }
+    }
+    return { pending, oldestAgeSeconds: pending > 0 ? Math.max(0, (Date.now() - oldest) / 1000) : 0 };
   }
 
   /**
-   * All of the document's events went out. One write when nothing was pushed meanwhile (the
-   * array still has the length we read): remove them and clear the pending flag together.
-   * Otherwise remove only ours; the flag stays for the newer events.
+   * One bulk write for the drain. A document whose events all went out, and that still has the
+   * length we read, loses its events and its pending flag in one step; otherwise only the
+   * published elements are pulled, and its sequence bound moves up to its first remaining event.
    */
-  private async removeAll(id: unknown, events: EventEnvelope[]): Promise<void> {
-    const cleared = await this.collection.updateOne(
-      { _id: id, [OUTBOX_FIELD]: { $size: events.length } } as Document,
-      { $pullAll: { [OUTBOX_FIELD]: events }, $unset: { [OUTBOX_PENDING_FIELD]: '' } } as Document,
-    );
-    if (cleared.matchedCount === 0 && events.length > 0) await this.remove(id, events);
+  private async remove(takes: Take[], done: Map<Take, number>): Promise<void> {
+    const operations: AnyBulkWriteOperation<Document>[] = [];
+    const drained: Take[] = [];
+    for (const take of takes) {
+      const count = done.get(take) ?? 0;
+      if (count === 0) continue;
+      const own = take.document[OUTBOX_FIELD] ?? [];
+      if (count === own.length) {
+        // Writers only append and only the lease holder removes: an unchanged length is an
+        // unchanged outbox, so events and flags go in one step.
+        drained.push(take);
+        operations.push({
+          updateOne: {
+            filter: { _id: take.document._id, [OUTBOX_FIELD]: { $size: own.length } } as Document,
+            update: { $set: { [OUTBOX_FIELD]: [] }, $unset: { [OUTBOX_PENDING_FIELD]: '', [OUTBOX_SEQ_FIELD]: '' } } as Document,
+          },
+        });
+      } else {
+        operations.push(pullOperation(take.document._id, own.slice(0, count), seqOf(own[count])));
+      }
+    }
+    if (operations.length === 0) return;
+    // An updateMany with one `$or` branch per document was measured 150 times slower on
+    // FerretDB (it evaluates `$or` itself, per document and branch): a bulk write instead.
+    const result = await this.collection.bulkWrite(operations, { ordered: false });
+    if (drained.length === 0 || result.matchedCount === operations.length) return;
+    const changed = await this.pullsOfChanged(drained);
+    if (changed.length > 0) await this.collection.bulkWrite(changed, { ordered: false });
   }
 
-  // $pullAll with the elements exactly as read: FerretDB 1.24 ignores $pull conditions such
-  // as { id: { $in: [...] } } (the update matches and silently changes nothing).
-  private async remove(id: unknown, events: EventEnvelope[]): Promise<void> {
-    await this.collection.updateOne({ _id: id } as Document, { $pullAll: { [OUTBOX_FIELD]: events } } as Document);
+  /** Drained documents that got new events meanwhile: pull only the published ones from those. */
+  private async pullsOfChanged(drained: Take[]): Promise<AnyBulkWriteOperation<Document>[]> {
+    const stillPending = await this.collection
+      .find({ [OUTBOX_PENDING_FIELD]: true, _id: { $in: drained.map((take) => take.document._id) } } as Document, { projection: { _id: 1 } })
+      .toArray();
+    const pendingIds = new Set(stillPending.map((document) => String(document._id)));
+    return drained
+      .filter((take) => pendingIds.has(String(take.document._id)))
+      .map((take) => {
+        const own = take.document[OUTBOX_FIELD] ?? [];
+        return pullOperation(take.document._id, own, seqOf(own[own.length - 1]) + 1);
+      });
   }
 
   private recordFailure(id: unknown, error: unknown): void {
@@ -150,4 +204,39 @@ export class MongoOutboxSource implements OutboxSource {
       lastError: errorMessage(error),
     });
   }
+}
+
+// $pullAll with the elements exactly as read: FerretDB 1.24 ignores $pull conditions such
+// as { id: { $in: [...] } } (the update matches and silently changes nothing). `$max` raises
+// the document's sequence bound to its next event; events pushed meanwhile are newer anyway.
+function pullOperation(id: unknown, published: StoredEnvelope[], nextSeq: number): AnyBulkWriteOperation<Document> {
+  return {
+    updateOne: {
+      filter: { _id: id } as Document,
+      update: { $pullAll: { [OUTBOX_FIELD]: published }, $max: { [OUTBOX_SEQ_FIELD]: nextSeq } } as Document,
+    },
+  };
+}
+
+/** The document's events up to the cutoff, in array order, stopping at the first later one. */
+function takeUpTo(events: StoredEnvelope[], cutoff: number): StoredEnvelope[] {
+  const end = events.findIndex((entry) => seqOf(entry) > cutoff);
+  return end < 0 ? events : events.slice(0, end);
+}
+
+/** All taken events in sequence order, each document's own order kept (a k-way merge). */
+function mergeBySeq(takes: Take[]): Array<{ take: Take; entry: StoredEnvelope }> {
+  const heads = takes.map(() => 0);
+  const merged: Array<{ take: Take; entry: StoredEnvelope }> = [];
+  const total = takes.reduce((sum, take) => sum + take.events.length, 0);
+  while (merged.length < total) {
+    let best = -1;
+    for (let index = 0; index < takes.length; index++) {
+      const entry = takes[index].events[heads[index]];
+      if (entry && (best < 0 || seqOf(entry) < seqOf(takes[best].events[heads[best]]))) best = index;
+    }
+    merged.push({ take: takes[best], entry: takes[best].events[heads[best]] });
+    heads[best]++;
+  }
+  return merged;
 }

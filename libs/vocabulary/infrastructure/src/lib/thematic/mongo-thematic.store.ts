@@ -106,7 +106,7 @@ export class MongoThematicStore implements ThematicStore {
   }
 
   async card(userId: string, wordId: string): Promise<ThematicCardRecord | null> {
-    const document = await this.cards.findOne({ _id: cardKey(userId, wordId) }, { _outbox: 0, _outboxPending: 0 }).lean<CardDocument>();
+    const document = await this.cards.findOne({ _id: cardKey(userId, wordId) }, { _outbox: 0, _outboxPending: 0, _outboxSeq: 0 }).lean<CardDocument>();
     if (!document) return null;
     return {
       userId: document.userId,
@@ -144,7 +144,7 @@ export class MongoThematicStore implements ThematicStore {
   }
 
   async progress(userId: string, topicId: string): Promise<TopicProgressRecord | null> {
-    const document = await this.progressModel.findOne({ _id: progressKey(userId, topicId) }, { _outbox: 0, _outboxPending: 0 }).lean<ProgressDocument>();
+    const document = await this.progressModel.findOne({ _id: progressKey(userId, topicId) }, { _outbox: 0, _outboxPending: 0, _outboxSeq: 0 }).lean<ProgressDocument>();
     if (!document) return null;
     const { userId: owner, topicId: topic, wordCount, seen, learning, mastered, topicMastered, version } = document;
     return { userId: owner, topicId: topic, wordCount, seen, learning, mastered, topicMastered, version };
@@ -182,7 +182,7 @@ export class MongoThematicStore implements ThematicStore {
     const [cards, reviews, progress] = await Promise.all([
       this.cardSummaries(userId),
       this.reviews.find({ userId }).sort({ answeredAt: 1 }).lean<ReviewDocument[]>(),
-      this.progressModel.find({ userId }, { _outbox: 0, _outboxPending: 0 }).lean<ProgressDocument[]>(),
+      this.progressModel.find({ userId }, { _outbox: 0, _outboxPending: 0, _outboxSeq: 0 }).lean<ProgressDocument[]>(),
     ]);
     return {
       cards,
