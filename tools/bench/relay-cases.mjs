@@ -39,7 +39,7 @@ export async function relayCases({ root, mongoUri, kafkaBrokers, log, rounds }) 
     const name = `relay_${round}`;
     const collection = db.collection(name);
     const source = new events.MongoOutboxSource(db, name);
-    const relay = new events.OutboxRelay({ broker, batchSize: Number(process.env.BENCH_RELAY_BATCH ?? 1000), pollIntervalMs: 10, statsIntervalMs: 60_000 });
+    const relay = new events.OutboxRelay({ broker, batchSize: Number(process.env.BENCH_RELAY_BATCH ?? 2000), pollIntervalMs: 10, statsIntervalMs: 60_000 });
     relay.register(source);
     await relay.drainOnce(); // takes the lease and creates the index, on an empty collection
     const docs = [...Array(documents).keys()].map((i) =>

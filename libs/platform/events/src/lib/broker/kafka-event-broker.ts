@@ -5,7 +5,7 @@ import { errorFields, silentLogger, type EventsLogger } from '../events-logger';
 import { backoffDelay, Sleeper, type BackoffOptions } from '../retry-backoff';
 import type { EnvelopeConsumer, EventBroker } from './event-broker';
 import { KAFKA_LOG_LEVEL, kafkaLogCreator } from './kafka-log';
-import { fromKafkaMessage, toTopicMessages } from './kafka-messages';
+import { chunkBySize, fromKafkaMessage, toTopicMessages } from './kafka-messages';
 
 export interface KafkaEventBrokerOptions {
   brokers: string[];
@@ -18,6 +18,8 @@ export interface KafkaEventBrokerOptions {
   replicationFactor?: number;
   /** A produce call fails after this, so the relay's backoff takes over during an outage. */
   produceTimeoutMs?: number;
+  /** Bytes per produce request (below the broker's message.max.bytes, 1 MiB by default). */
+  maxRequestBytes?: number;
   /** Retry of a failing handler, in place (the partition waits: order is kept). */
   handlerBackoff?: BackoffOptions;
   /** New consumer groups start at the beginning of the topics, so no event is missed. */
@@ -55,7 +57,7 @@ export class KafkaEventBroker implements EventBroker {
   private readonly options: Required<
     Pick<
       KafkaEventBrokerOptions,
-      'partitions' | 'replicationFactor' | 'produceTimeoutMs' | 'handlerBackoff' | 'fromBeginning' | 'partitionsConsumedConcurrently' | 'lagIntervalMs' | 'sessionTimeoutMs'
+      'partitions' | 'replicationFactor' | 'produceTimeoutMs' | 'maxRequestBytes' | 'handlerBackoff' | 'fromBeginning' | 'partitionsConsumedConcurrently' | 'lagIntervalMs' | 'sessionTimeoutMs'
     >
   >;
   private producer: Promise<Producer> | undefined;
@@ -72,6 +74,7 @@ export class KafkaEventBroker implements EventBroker {
       partitions: options.partitions ?? 3,
       replicationFactor: options.replicationFactor ?? -1,
       produceTimeoutMs: options.produceTimeoutMs ?? 10_000,
+      maxRequestBytes: options.maxRequestBytes ?? 512 * 1024,
       handlerBackoff: options.handlerBackoff ?? { initialMs: 200, maxMs: 5_000 },
       fromBeginning: options.fromBeginning ?? true,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
@@ -96,11 +99,14 @@ export class KafkaEventBroker implements EventBroker {
     const connecting = this.connectedProducer();
     try {
       const producer = await withTimeout(connecting, this.options.produceTimeoutMs, 'Kafka producer connect');
-      await withTimeout(
-        producer.sendBatch({ topicMessages: toTopicMessages(envelopes), acks: -1, timeout: this.options.produceTimeoutMs }),
-        this.options.produceTimeoutMs,
-        'Kafka produce',
-      );
+      // In order, one request at a time: a later chunk never lands before an earlier one.
+      for (const chunk of chunkBySize(envelopes, this.options.maxRequestBytes)) {
+        await withTimeout(
+          producer.sendBatch({ topicMessages: toTopicMessages(chunk), acks: -1, timeout: this.options.produceTimeoutMs }),
+          this.options.produceTimeoutMs,
+          'Kafka produce',
+        );
+      }
     } catch (error) {
       this.discardProducer(connecting);
       throw error;

@@ -1,5 +1,5 @@
 import { EVENT_HEADERS, type EventEnvelope } from '@tall/platform/event-contracts';
-import { fromKafkaMessage, headerText, toKafkaMessage, toTopicMessages } from './kafka-messages';
+import { chunkBySize, fromKafkaMessage, headerText, toKafkaMessage, toTopicMessages } from './kafka-messages';
 
 const envelope = (topic: string, key: string, n: number): EventEnvelope => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -42,5 +42,23 @@ describe('Kafka messages', () => {
     expect(() => fromKafkaMessage({ value: null })).toThrow(/Empty/);
     expect(() => fromKafkaMessage({ value: Buffer.from('{nope') })).toThrow(/not JSON/);
     expect(() => fromKafkaMessage({ value: Buffer.from('{"id":"x"}') })).toThrow(/Not an event envelope/);
+  });
+});
+
+describe('chunkBySize', () => {
+  const envelope = (key: string, text: string) =>
+    ({ id: key, type: 't', version: 1, topic: 'x.v1', key, occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: null, payload: { text } }) as const;
+
+  it('splits into requests below the limit, in order, each envelope once', () => {
+    const envelopes = [...Array(50).keys()].map((i) => envelope(`k${i}`, 'x'.repeat(1000)));
+    const chunks = chunkBySize(envelopes, 10_000);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.flat()).toEqual(envelopes);
+    for (const chunk of chunks) expect(chunk.reduce((n, e) => n + JSON.stringify(e).length + 200 + e.key.length, 0)).toBeLessThanOrEqual(10_000);
+  });
+
+  it('gives an envelope larger than the limit a chunk of its own', () => {
+    const big = envelope('big', 'x'.repeat(20_000));
+    expect(chunkBySize([envelope('a', 'a'), big, envelope('b', 'b')], 10_000)).toEqual([[envelope('a', 'a')], [big], [envelope('b', 'b')]]);
   });
 });

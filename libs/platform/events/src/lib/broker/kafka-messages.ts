@@ -44,3 +44,28 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined ? undefined : first.toString();
 }
+
+/**
+ * The envelopes in consecutive chunks of at most `maxBytes` of message values and keys, order
+ * kept. A broker refuses a produce request above its `message.max.bytes` (1 MiB by default)
+ * for good, so a large relay batch must go out in several requests. An envelope larger than
+ * `maxBytes` on its own gets a chunk of its own.
+ */
+export function chunkBySize(envelopes: readonly EventEnvelope[], maxBytes: number): EventEnvelope[][] {
+  const chunks: EventEnvelope[][] = [];
+  let current: EventEnvelope[] = [];
+  let size = 0;
+  for (const envelope of envelopes) {
+    // Value, key and headers, plus a record's overhead: an estimate on the safe side.
+    const bytes = Buffer.byteLength(JSON.stringify(envelope)) + Buffer.byteLength(envelope.key) + 200;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(envelope);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

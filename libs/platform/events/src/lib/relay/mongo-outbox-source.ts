@@ -38,6 +38,9 @@ interface Take {
   events: StoredEnvelope[];
 }
 
+/** Bulk writes of one drain's removals that run side by side. */
+const REMOVAL_LANES = 4;
+
 /** Documents written before the relay sequence existed sort first. */
 const seqOf = (entry: StoredEnvelope): number => entry[OUTBOX_ENTRY_SEQ] ?? 0;
 
@@ -173,11 +176,25 @@ export class MongoOutboxSource implements OutboxSource {
     }
     if (operations.length === 0) return;
     // An updateMany with one `$or` branch per document was measured 150 times slower on
-    // FerretDB (it evaluates `$or` itself, per document and branch): a bulk write instead.
-    const result = await this.collection.bulkWrite(operations, { ordered: false });
-    if (drained.length === 0 || result.matchedCount === operations.length) return;
+    // FerretDB (it evaluates `$or` itself, per document and branch): bulk writes instead.
+    const matched = await this.bulkWrite(operations);
+    if (drained.length === 0 || matched === operations.length) return;
     const changed = await this.pullsOfChanged(drained);
-    if (changed.length > 0) await this.collection.bulkWrite(changed, { ordered: false });
+    if (changed.length > 0) await this.bulkWrite(changed);
+  }
+
+  /**
+   * Every operation names one document, none twice, so they may run in any order: a few bulk
+   * writes side by side, which lets a server that writes documents one by one (FerretDB) use
+   * more than one connection. Returns the matched count.
+   */
+  private async bulkWrite(operations: AnyBulkWriteOperation<Document>[]): Promise<number> {
+    const lanes = Math.min(REMOVAL_LANES, Math.ceil(operations.length / 50));
+    const size = Math.ceil(operations.length / lanes);
+    const results = await Promise.all(
+      [...Array(lanes).keys()].map((lane) => this.collection.bulkWrite(operations.slice(lane * size, (lane + 1) * size), { ordered: false })),
+    );
+    return results.reduce((sum, result) => sum + result.matchedCount, 0);
   }
 
   /** Drained documents that got new events meanwhile: pull only the published ones from those. */

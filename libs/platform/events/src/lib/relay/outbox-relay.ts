@@ -56,7 +56,7 @@ export class OutboxRelay {
     this.broker = options.broker ?? null;
     this.logger = options.logger ?? silentLogger;
     this.metrics = options.metrics ?? defaultEventMetrics();
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
     this.statsIntervalMs = options.statsIntervalMs ?? 5_000;
