@@ -30,6 +30,9 @@ interface Retry {
   attempts: number;
   dueAt: number;
   lastError: string;
+  /** The document's unpublished events when it failed, and the oldest one's time: for stats. */
+  pending: number;
+  oldestAt: number;
 }
 
 /** What one drain takes from one document: a prefix of its outbox. */
@@ -65,6 +68,9 @@ export class MongoOutboxSource implements OutboxSource {
   private readonly lease: MongoRelayLease;
   private readonly backoff: BackoffOptions;
   private readonly retries = new Map<string, Retry>();
+  /** What the last drain saw, so the gauges rarely need a query of their own. */
+  private seen?: { at: number; complete: boolean; stats: OutboxStats };
+  private counted = 0;
 
   constructor(db: Db, collection: string, options: MongoOutboxSourceOptions = {}) {
     this.name = `mongo:${db.databaseName}.${collection}`;
@@ -98,7 +104,10 @@ export class MongoOutboxSource implements OutboxSource {
       .sort({ [OUTBOX_SEQ_FIELD]: 1, _id: 1 })
       .limit(limit)
       .toArray()) as PendingDocument[];
-    if (documents.length === 0) return { published: 0, failed: false, full: false };
+    if (documents.length === 0) {
+      this.remember([], true);
+      return { published: 0, failed: false, full: false };
+    }
 
     const full = documents.length >= limit;
     const cutoff = full ? (documents[documents.length - 1][OUTBOX_SEQ_FIELD] ?? 0) : Number.POSITIVE_INFINITY;
@@ -117,10 +126,16 @@ export class MongoOutboxSource implements OutboxSource {
       else if (index < outcome.published + outcome.failed) failedTakes.add(take);
     });
     await this.remove(takes, done);
-    for (const take of takes) {
-      if (failedTakes.has(take)) this.recordFailure(take.document._id, outcome.error);
+    const left = takes.map((take) => ({ ...take.document, [OUTBOX_FIELD]: (take.document[OUTBOX_FIELD] ?? []).slice(done.get(take) ?? 0) }));
+    takes.forEach((take, index) => {
+      if (failedTakes.has(take)) this.recordFailure(take.document._id, outcome.error, left[index][OUTBOX_FIELD]);
       else if ((done.get(take) ?? 0) === (take.document[OUTBOX_FIELD] ?? []).length) this.retries.delete(String(take.document._id));
-    }
+    });
+    // What is left of what was read: every pending event, unless the batch was full.
+    this.remember(
+      left.filter((document) => !this.retries.has(String(document._id))),
+      !full,
+    );
     return {
       published: outcome.published,
       failed: failedTakes.size > 0,
@@ -130,22 +145,47 @@ export class MongoOutboxSource implements OutboxSource {
   }
 
   /**
-   * Pending events and the age of the oldest, from the pending documents only (an index
-   * lookup): the relay refreshes them on its stats interval, and `/metrics` reads the gauges.
+   * Pending events and the age of the oldest, for the gauges (refreshed on the relay's stats
+   * interval; `/metrics` only reads them). A drain reads the pending documents anyway: when
+   * the last one (within 10 s) read all of them, its figures are exact and no query is made.
+   * During a backlog larger than a batch, or on an instance without the lease, the pending
+   * documents are counted, at most once a minute; in between the last count is reported.
    */
-  async stats(): Promise<OutboxStats> {
+  async stats(now = Date.now()): Promise<OutboxStats> {
+    if (this.seen?.complete && now - this.seen.at < 10_000) return this.aged(this.seen.stats, this.seen.at, now);
+    if (this.seen && now - this.counted < 60_000) return this.aged(this.seen.stats, this.seen.at, now);
+    this.counted = now;
     const documents = (await this.collection
       .find({ [OUTBOX_PENDING_FIELD]: true } as Document, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_SEQ_FIELD]: 1 } })
       .toArray()) as PendingDocument[];
+    return this.remember(documents, true, now);
+  }
+
+  /** Documents in backoff were not read again: what they held when they failed counts. */
+  private remember(documents: PendingDocument[], complete: boolean, now = Date.now()): OutboxStats {
     let pending = 0;
     let oldest = Number.POSITIVE_INFINITY;
     for (const document of documents) {
+      if (this.retries.has(String(document._id))) continue;
       for (const entry of document[OUTBOX_FIELD] ?? []) {
         pending++;
         oldest = Math.min(oldest, Date.parse(entry.occurredAt));
       }
     }
-    return { pending, oldestAgeSeconds: pending > 0 ? Math.max(0, (Date.now() - oldest) / 1000) : 0 };
+    for (const retry of this.retries.values()) {
+      pending += retry.pending;
+      if (retry.pending > 0) oldest = Math.min(oldest, retry.oldestAt);
+    }
+    // A partial read still holds the oldest events (documents come in sequence order).
+    const oldestAgeSeconds = pending > 0 ? Math.max(0, (now - oldest) / 1000) : 0;
+    const stats = { pending: complete ? pending : Math.max(pending, this.seen?.stats.pending ?? 0), oldestAgeSeconds };
+    this.seen = { at: now, complete, stats };
+    return stats;
+  }
+
+  /** Figures taken at `at`, the oldest event's age moved on to `now`. */
+  private aged(stats: OutboxStats, at: number, now: number): OutboxStats {
+    return stats.pending > 0 ? { ...stats, oldestAgeSeconds: stats.oldestAgeSeconds + (now - at) / 1000 } : stats;
   }
 
   /**
@@ -211,7 +251,7 @@ export class MongoOutboxSource implements OutboxSource {
       });
   }
 
-  private recordFailure(id: unknown, error: unknown): void {
+  private recordFailure(id: unknown, error: unknown, left: StoredEnvelope[] = []): void {
     const key = String(id);
     const attempts = (this.retries.get(key)?.attempts ?? 0) + 1;
     this.retries.set(key, {
@@ -219,6 +259,8 @@ export class MongoOutboxSource implements OutboxSource {
       attempts,
       dueAt: Date.now() + backoffDelay(attempts, this.backoff),
       lastError: errorMessage(error),
+      pending: left.length,
+      oldestAt: Math.min(...left.map((entry) => Date.parse(entry.occurredAt))),
     });
   }
 }
