@@ -30,3 +30,13 @@ describe('the English and Dutch interface texts', () => {
     }
   });
 });
+
+describe('formatting in each language', () => {
+  it('formats dates and numbers in Dutch once the app’s i18n is loaded (Angular has only en-US built in)', async () => {
+    const { formatDate, formatNumber } = await import('@angular/common');
+    await import('../app/core/i18n');
+    const when = new Date(Date.UTC(2026, 11, 6, 12, 0, 0));
+    expect(formatDate(when, 'd MMMM y', 'nl', 'UTC')).toBe('6 december 2026');
+    expect(formatNumber(1234.5, 'nl', '1.1-1')).toBe('1.234,5');
+  });
+});

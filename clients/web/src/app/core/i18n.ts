@@ -1,3 +1,5 @@
+import { registerLocaleData } from '@angular/common';
+import localeNl from '@angular/common/locales/nl';
 import { DOCUMENT, inject, Injectable, isDevMode, signal, type EnvironmentProviders } from '@angular/core';
 import { provideTransloco, TranslocoService, type Translation, type TranslocoLoader } from '@jsverse/transloco';
 import en from '../../i18n/en.json';
@@ -8,6 +10,10 @@ export const LANGUAGES: ReadonlyArray<{ code: Language; label: string }> = [
   { code: 'nl', label: 'Nederlands' },
 ];
 const LANGUAGE_KEY = 'tall.language';
+
+// Dates and numbers are formatted in the chosen language (`| date: … : language.current()`):
+// Angular ships only en-US's locale data, and any other throws NG0701 when formatted.
+registerLocaleData(localeNl);
 
 /** English ships inside the app (the sign-in page shows at once); Dutch is its own chunk, fetched when chosen. */
 @Injectable({ providedIn: 'root' })

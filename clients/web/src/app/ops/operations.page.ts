@@ -8,6 +8,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { UiLanguage } from '../core/i18n';
 import { fromStore } from '../core/store-signal';
@@ -19,10 +20,10 @@ import { OPERATIONS_STORE } from './ops.routes';
 
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
-/** For technical admins: health of every dependency, the weekly rotation, PII key rotation, client minimums. */
+/** For technical admins: health of every dependency, the weekly rotation, PII key rotation, client minimums, parked events. */
 @Component({
   selector: 'tall-operations',
-  imports: [DatePipe, DecimalPipe, ReactiveFormsModule, TranslocoPipe, MatButton, MatIcon, MatCheckbox, MatFormField, MatLabel, MatError, MatInput, PageHeader, ProblemBanner, LoadingState],
+  imports: [DatePipe, DecimalPipe, ReactiveFormsModule, RouterLink, TranslocoPipe, MatButton, MatIcon, MatCheckbox, MatFormField, MatLabel, MatError, MatInput, PageHeader, ProblemBanner, LoadingState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './operations.page.html',
   styleUrl: './operations.page.scss',

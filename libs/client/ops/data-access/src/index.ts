@@ -1,1 +1,2 @@
 export * from './lib/operations.store';
+export * from './lib/parked-events.store';

@@ -17,6 +17,8 @@ export interface OperationsState {
   weeklyRuns: JobRun[];
   lastRotation: KeyRotationResult | null;
   clientVersions: ClientVersions | null;
+  /** Events parked by the event consumers, over all of them (the parked-events screen lists them). */
+  parkedEvents: number | null;
   loading: boolean;
   running: 'weekly' | 'rotation' | 'versions' | null;
   problem: ApiProblem | null;
@@ -44,6 +46,7 @@ export function createOperationsStore(api: TallApi, readiness: () => Promise<Rea
         return null;
       }
     };
+    const parkedTotal = async () => (await call(api.GET('/api/v1/system/parked-events', { params: { query: { limit: 1 } } }))).total;
     const history = async () =>
       (await call(api.GET('/api/v1/system/cron/{job}/runs', { params: { path: { job: WEEKLY_COHORTS_JOB }, query: { limit: 10 } } }))).items;
 
@@ -54,19 +57,21 @@ export function createOperationsStore(api: TallApi, readiness: () => Promise<Rea
       weeklyRuns: [],
       lastRotation: null,
       clientVersions: null,
+      parkedEvents: null,
       loading: false,
       running: null,
       problem: null,
 
       async refresh() {
         set({ loading: true, problem: null });
-        const [health, info, runs, versions] = await Promise.allSettled([
+        const [health, info, runs, versions, parked] = await Promise.allSettled([
           readiness(),
           call(api.GET('/api/v1/system/info')),
           history(),
           call(api.GET('/api/v1/client-versions')),
+          parkedTotal(),
         ]);
-        const failed = [health, info, runs, versions].find((result) => result.status === 'rejected');
+        const failed = [health, info, runs, versions, parked].find((result) => result.status === 'rejected');
         set((state) => ({
           loading: false,
           readiness: health.status === 'fulfilled' ? health.value : null,
@@ -74,6 +79,7 @@ export function createOperationsStore(api: TallApi, readiness: () => Promise<Rea
           info: info.status === 'fulfilled' ? info.value : state.info,
           weeklyRuns: runs.status === 'fulfilled' ? runs.value : state.weeklyRuns,
           clientVersions: versions.status === 'fulfilled' ? versions.value : state.clientVersions,
+          parkedEvents: parked.status === 'fulfilled' ? parked.value : state.parkedEvents,
           problem: failed ? problemOf((failed as PromiseRejectedResult).reason) : null,
         }));
       },
