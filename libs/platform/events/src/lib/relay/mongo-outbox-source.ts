@@ -15,7 +15,7 @@ import type { DrainResult, OutboxSource, OutboxStats, PublishBatch } from './out
 export interface MongoOutboxSourceOptions {
   /** Slot length of the relay lease (see MongoRelayLease). */
   leaseSlotMs?: number;
-  /** Backoff of a document whose event failed (kept in memory: only the lease holder drains). */
+  /** Recorded with a failed document (`retrying`, for logs and tests); the relay backs the whole source off. */
   backoff?: BackoffOptions;
 }
 
@@ -95,10 +95,11 @@ export class MongoOutboxSource implements OutboxSource {
 
   async drain(limit: number, publish: PublishBatch): Promise<DrainResult> {
     if (!(await this.lease.acquire())) return { published: 0, failed: false, full: false };
-    const now = Date.now();
-    const waiting = [...this.retries.values()].filter((retry) => retry.dueAt > now).map((retry) => retry.id);
+    // A failed document is not skipped: a later document may hold a later event of its key.
+    // The relay backs the whole source off instead, and a consumer that keeps failing parks
+    // the event (ADR 13), so the source moves on in order.
     const documents = (await this.collection
-      .find({ [OUTBOX_PENDING_FIELD]: true, ...(waiting.length > 0 ? { _id: { $nin: waiting } } : {}) } as Document, {
+      .find({ [OUTBOX_PENDING_FIELD]: true } as Document, {
         projection: { [OUTBOX_FIELD]: 1, [OUTBOX_SEQ_FIELD]: 1 },
       })
       .sort({ [OUTBOX_SEQ_FIELD]: 1, _id: 1 })
@@ -132,10 +133,7 @@ export class MongoOutboxSource implements OutboxSource {
       else if ((done.get(take) ?? 0) === (take.document[OUTBOX_FIELD] ?? []).length) this.retries.delete(String(take.document._id));
     });
     // What is left of what was read: every pending event, unless the batch was full.
-    this.remember(
-      left.filter((document) => !this.retries.has(String(document._id))),
-      !full,
-    );
+    this.remember(left, !full);
     return {
       published: outcome.published,
       failed: failedTakes.size > 0,
@@ -161,20 +159,14 @@ export class MongoOutboxSource implements OutboxSource {
     return this.remember(documents, true, now);
   }
 
-  /** Documents in backoff were not read again: what they held when they failed counts. */
   private remember(documents: PendingDocument[], complete: boolean, now = Date.now()): OutboxStats {
     let pending = 0;
     let oldest = Number.POSITIVE_INFINITY;
     for (const document of documents) {
-      if (this.retries.has(String(document._id))) continue;
       for (const entry of document[OUTBOX_FIELD] ?? []) {
         pending++;
         oldest = Math.min(oldest, Date.parse(entry.occurredAt));
       }
-    }
-    for (const retry of this.retries.values()) {
-      pending += retry.pending;
-      if (retry.pending > 0) oldest = Math.min(oldest, retry.oldestAt);
     }
     // A partial read still holds the oldest events (documents come in sequence order).
     const oldestAgeSeconds = pending > 0 ? Math.max(0, (now - oldest) / 1000) : 0;
