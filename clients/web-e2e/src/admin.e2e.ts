@@ -19,6 +19,9 @@ test('admins create accounts, change roles, and link a student to a teacher', as
   ] as const) {
     await page.getByRole('button', { name: 'New account' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog moves focus to its first field once it has opened: typing before that lands
+    // in whichever field has focus then (seen: the email typed into the first name).
+    await expect(dialog.getByLabel('First name')).toBeFocused();
     await dialog.getByLabel('First name').fill(person.firstName);
     await dialog.getByLabel('Last name').fill(person.lastName);
     await dialog.getByLabel('Email').fill(person.email);
