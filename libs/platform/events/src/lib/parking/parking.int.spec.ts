@@ -102,7 +102,7 @@ describe('poison events are parked in PostgreSQL, per consumer and key', () => {
       documentWithOutbox({ _id: 'c2' }, [testEvent(topic, 'y', { n: 1 })]),
     ]);
     const relay = new OutboxRelay({ bus, pollIntervalMs: 10, backoff: { initialMs: 20, maxMs: 50 } });
-    relay.register(new MongoOutboxSource(mongo.db, 'cards', { backoff: { initialMs: 20, maxMs: 50 } }));
+    relay.register(new MongoOutboxSource(mongo.db, 'cards'));
     await relay.start();
     try {
       await waitFor(async () => (await cards.countDocuments({ _outboxPending: true })) === 0, { what: 'an empty outbox' });

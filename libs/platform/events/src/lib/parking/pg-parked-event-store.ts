@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@tall/platform/event-contracts';
+import { migrateSchema, type SqlMigration } from '@tall/platform/database';
 import type { Pool } from 'pg';
 import { quoteIdentifier } from '../sql-executor';
 import type { ParkedEvent, ParkedEventFilter, ParkedEventStore, ParkReason } from './parked-event-store';
@@ -27,10 +28,12 @@ export class PgParkedEventStore implements ParkedEventStore {
     this.table = `${quoteIdentifier(schema)}.parked_events`;
   }
 
-  /** Idempotent; the scheduler's migrations share the schema. */
-  migrationSql(): string {
-    return `
-CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(this.schema)};
+  /** Ids are prefixed: the scheduler's migrations share the schema. */
+  migrations(): SqlMigration[] {
+    return [
+      {
+        id: 'events-001-parked-events',
+        sql: `
 CREATE TABLE IF NOT EXISTS ${this.table} (
   seq bigserial PRIMARY KEY,
   id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
@@ -45,19 +48,14 @@ CREATE TABLE IF NOT EXISTS ${this.table} (
   parked_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (consumer, event_id)
 );
-CREATE INDEX IF NOT EXISTS parked_events_consumer_key ON ${this.table} (consumer, key, seq);`;
+CREATE INDEX IF NOT EXISTS parked_events_consumer_key ON ${this.table} (consumer, key, seq);`,
+      },
+    ];
   }
 
+  /** Once per instance start; safe when several start together (see migrateSchema). */
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      // Several instances start at once: one creates, the others wait and find it there.
-      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`${this.table} migration`]);
-      await client.query(this.migrationSql());
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`${this.table} migration`]).catch(() => undefined);
-      client.release();
-    }
+    await migrateSchema(this.pool, this.schema, this.migrations());
   }
 
   async park(entry: Omit<ParkedEvent, 'id' | 'parkedAt'>): Promise<void> {

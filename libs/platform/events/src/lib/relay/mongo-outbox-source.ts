@@ -8,15 +8,12 @@ import {
   publishedEnvelope,
   type StoredEnvelope,
 } from '../outbox/mongo-outbox';
-import { backoffDelay, type BackoffOptions } from '../retry-backoff';
 import { MongoRelayLease } from './mongo-relay-lease';
 import type { DrainResult, OutboxSource, OutboxStats, PublishBatch } from './outbox-source';
 
 export interface MongoOutboxSourceOptions {
   /** Slot length of the relay lease (see MongoRelayLease). */
   leaseSlotMs?: number;
-  /** Recorded with a failed document (`retrying`, for logs and tests); the relay backs the whole source off. */
-  backoff?: BackoffOptions;
 }
 
 interface PendingDocument {
@@ -25,14 +22,10 @@ interface PendingDocument {
   [OUTBOX_SEQ_FIELD]?: number;
 }
 
+/** A document whose event failed to go out; the relay backs off the whole source (see drain). */
 interface Retry {
-  id: unknown;
   attempts: number;
-  dueAt: number;
   lastError: string;
-  /** The document's unpublished events when it failed, and the oldest one's time: for stats. */
-  pending: number;
-  oldestAt: number;
 }
 
 /** What one drain takes from one document: a prefix of its outbox. */
@@ -66,7 +59,6 @@ export class MongoOutboxSource implements OutboxSource {
   readonly name: string;
   private readonly collection: Collection<Document>;
   private readonly lease: MongoRelayLease;
-  private readonly backoff: BackoffOptions;
   private readonly retries = new Map<string, Retry>();
   /** What the last drain saw, so the gauges rarely need a query of their own. */
   private seen?: { at: number; complete: boolean; stats: OutboxStats };
@@ -76,7 +68,6 @@ export class MongoOutboxSource implements OutboxSource {
     this.name = `mongo:${db.databaseName}.${collection}`;
     this.collection = db.collection(collection);
     this.lease = new MongoRelayLease(db, this.name, options.leaseSlotMs);
-    this.backoff = options.backoff ?? { initialMs: 500, maxMs: 10_000 };
   }
 
   get retrying(): ReadonlyMap<string, Readonly<Retry>> {
@@ -128,8 +119,8 @@ export class MongoOutboxSource implements OutboxSource {
     });
     await this.remove(takes, done);
     const left = takes.map((take) => ({ ...take.document, [OUTBOX_FIELD]: (take.document[OUTBOX_FIELD] ?? []).slice(done.get(take) ?? 0) }));
-    takes.forEach((take, index) => {
-      if (failedTakes.has(take)) this.recordFailure(take.document._id, outcome.error, left[index][OUTBOX_FIELD]);
+    takes.forEach((take) => {
+      if (failedTakes.has(take)) this.recordFailure(take.document._id, outcome.error);
       else if ((done.get(take) ?? 0) === (take.document[OUTBOX_FIELD] ?? []).length) this.retries.delete(String(take.document._id));
     });
     // What is left of what was read: every pending event, unless the batch was full.
@@ -243,17 +234,9 @@ export class MongoOutboxSource implements OutboxSource {
       });
   }
 
-  private recordFailure(id: unknown, error: unknown, left: StoredEnvelope[] = []): void {
+  private recordFailure(id: unknown, error: unknown): void {
     const key = String(id);
-    const attempts = (this.retries.get(key)?.attempts ?? 0) + 1;
-    this.retries.set(key, {
-      id,
-      attempts,
-      dueAt: Date.now() + backoffDelay(attempts, this.backoff),
-      lastError: errorMessage(error),
-      pending: left.length,
-      oldestAt: Math.min(...left.map((entry) => Date.parse(entry.occurredAt))),
-    });
+    this.retries.set(key, { attempts: (this.retries.get(key)?.attempts ?? 0) + 1, lastError: errorMessage(error) });
   }
 }
 
