@@ -103,15 +103,18 @@ describe('learning cards, black-box', () => {
       });
       expect((await call('GET', '/my-schedule')).body).toMatchObject({ week: currentWeek, rotatedWeek, activeCohorts: [currentWeek], cycleWeeks: [1, 2, 4, 8] });
 
-      // Run now, even forced: the week already ran, nothing happens again.
+      // Run now, even forced: this week's run happens once. It is the week caught up above,
+      // except on Monday before 03:00 (school time), when "now" already is the next week: that
+      // week then rotates once, here.
+      const rotations = rotatedWeek === currentWeek ? 1 : 2;
       for (const path of ['/system/cron/weekly-cohorts/run', '/system/cron/weekly-cohorts/run?force=true']) {
         const run = await api.call('POST', path, { token: admin.accessToken });
         expect(run.status).toBe(200);
-        expect(run.body).toMatchObject({ job: 'weekly-cohorts', periodKey: rotatedWeek, status: 'succeeded' });
+        expect(run.body).toMatchObject({ job: 'weekly-cohorts', periodKey: currentWeek, status: 'succeeded' });
       }
       expect((await api.call('POST', '/system/cron/weekly-cohorts/run', { token: student.token })).status).toBe(403);
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      expect(schedule.messages.filter((message) => message.key === student.id)).toHaveLength(1);
+      expect(schedule.messages.filter((message) => message.key === student.id)).toHaveLength(rotations);
     } finally {
       await schedule.close();
     }
