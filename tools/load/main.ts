@@ -132,7 +132,8 @@ async function main(): Promise<number> {
       types.has(arrival.type) && userIds.has(String(arrival.payload['userId'])) && Date.parse(arrival.occurredAt) >= scenarioStart,
     );
     const memory = { maxRssMb: 0, finalRssMb: 0, peakMb: 0 };
-    const relay = { maxLagSeconds: 0, maxPending: 0 };
+    // Samples of /metrics that did not answer in time are counted, not read as zeros.
+    const relay = { maxLagSeconds: 0, maxPending: 0, samples: 0, missed: 0 };
     const events = { expected: 0, arrived: 0 };
     const sampleMemory = setInterval(() => {
       const now = memoryOf(app.pid());
@@ -144,10 +145,13 @@ async function main(): Promise<number> {
     const sampleRelay = setInterval(() => {
       relayGauges(app.url).then(
         (gauges) => {
+          relay.samples += 1;
           relay.maxLagSeconds = Math.max(relay.maxLagSeconds, gauges.lagSeconds);
           relay.maxPending = Math.max(relay.maxPending, gauges.pending);
         },
-        () => undefined, // a sample missed under load: the next one counts
+        () => {
+          relay.missed += 1; // /metrics did not answer within 5 s under load
+        },
       );
     }, 2_000);
 
@@ -266,7 +270,7 @@ interface ReportInput {
   stats: RouteStats;
   results: AutocannonResult[];
   lags: number[];
-  relay: { maxLagSeconds: number; maxPending: number };
+  relay: { maxLagSeconds: number; maxPending: number; samples: number; missed: number };
   /** Events the answered reviews published, and how many of them reached Kafka by the deadline. */
   events: { expected: number; arrived: number };
   memory: { maxRssMb: number; finalRssMb: number; peakMb: number };
@@ -314,7 +318,7 @@ function buildReport({ settings, rates, setup, seeded, stats, results, lags, rel
     `throughput: ${((all.count - unanswered) / seconds).toFixed(1)} req/s answered\n` +
     `event lag (write → on Kafka), ${eventLag.count} events: p50 ${ms(eventLag.p50)} ms, p95 ${ms(eventLag.p95)} ms, p99 ${ms(eventLag.p99)} ms, max ${ms(eventLag.max)} ms; ` +
     `${events.arrived} of the ${events.expected} events of the answered reviews on Kafka by the deadline; ` +
-    `relay gauges: tall_outbox_relay_lag_seconds max ${relay.maxLagSeconds} s, tall_outbox_pending max ${relay.maxPending}\n` +
+    `relay gauges (${relay.samples} samples of /metrics, ${relay.missed} without an answer in 5 s): tall_outbox_relay_lag_seconds max ${relay.maxLagSeconds} s, tall_outbox_pending max ${relay.maxPending}\n` +
     `API memory: RSS max ${memory.maxRssMb} MB, final ${memory.finalRssMb} MB, kernel peak (VmHWM) ${memory.peakMb} MB (heap cap ${settings['heapMb'] || 'none'} MB)\n` +
     `CPU during the scenario (% of one core; the machine has its other users too): ${Object.entries(cpu).map(([name, percent]) => `${name} ${percent}%`).join(', ')}\n\n` +
     `Targets\n\n${table(['target', 'met', 'value'], targets.map((target) => [target.name, target.met ? 'PASS' : 'FAIL', target.value]))}\n`;

@@ -133,7 +133,9 @@ export async function startTallApp(options: StartOptions): Promise<TallApp> {
     PORT: String(port),
   };
   const heap = options.heapMb ?? 0;
-  const args = [...(heap > 0 ? [`--max-old-space-size=${heap}`] : []), '--enable-source-maps', MAIN];
+  // TALL_API_NODE_ARGS: extra Node options for the API, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` to see where a run's time goes.
+  const extra = (process.env['TALL_API_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const args = [...(heap > 0 ? [`--max-old-space-size=${heap}`] : []), '--enable-source-maps', ...extra, MAIN];
 
   let child: ChildProcess;
   let output = '';

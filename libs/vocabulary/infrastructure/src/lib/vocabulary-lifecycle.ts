@@ -5,9 +5,10 @@ import { EventRouting, EventsRegistrar } from '@tall/platform/events';
 import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { DICTIONARY_STORE, ExportVocabularyDataQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
+import { ExportVocabularyDataQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
 import { ExportVocabularyData, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
-import type { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
+import { CachedDictionaryStore } from './dictionary/cached-dictionary.store';
+import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SeedLoader } from './dictionary/seed-loader';
 import { VocabularyUserDeletedHandler } from './export/user-deleted.handler';
 import { THEMATIC_CARDS, THEMATIC_PROGRESS } from './persistence/collections';
@@ -33,7 +34,8 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
 
   constructor(
     @Inject(VOCABULARY_DB) private readonly db: Db,
-    @Inject(DICTIONARY_STORE) private readonly dictionary: MongoDictionaryStore,
+    @Inject(MongoDictionaryStore) private readonly dictionary: MongoDictionaryStore,
+    @Inject(CachedDictionaryStore) private readonly cachedDictionary: CachedDictionaryStore,
     @Inject(THEMATIC_STORE) private readonly thematic: MongoThematicStore,
     @Inject(SEED_LOADER) private readonly seed: SeedLoader,
     @Inject(CommandBus) private readonly commands: CommandBus,
@@ -86,6 +88,7 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
         await this.dictionary.ensureIndexes();
         await this.thematic.ensureIndexes();
         const report = await this.seed.load();
+        this.cachedDictionary.invalidate();
         this.logger.info({ ...report }, report.outcome === 'loaded' ? 'seed dictionary loaded' : 'seed dictionary already loaded');
         this.prepared = true;
         return;

@@ -5,6 +5,7 @@ import { MONGO_CLIENT } from '@tall/platform/database';
 import {
   DICTIONARY_LOOKUP,
   DICTIONARY_STORE,
+  type DictionaryStore,
   THEMATIC_SETTINGS,
   THEMATIC_STORE,
   VOCABULARY_CLOCK,
@@ -15,6 +16,7 @@ import {
   type ThematicSettings,
 } from '@tall/vocabulary/application';
 import { LeitnerPolicy, LeitnerSettingsError } from '@tall/vocabulary/domain';
+import { CachedDictionaryStore } from './dictionary/cached-dictionary.store';
 import { DictionaryLookupAdapter } from './dictionary/dictionary-lookup.adapter';
 import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SEED_TOPICS_DIRECTORY, SeedLoader } from './dictionary/seed-loader';
@@ -104,10 +106,13 @@ export class VocabularyModule {
         // The outbox relay reads the thematic collections through the driver.
         { provide: VOCABULARY_DB, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(vocabularyDatabaseName(options.mongoUri)) },
         {
-          provide: DICTIONARY_STORE,
+          provide: MongoDictionaryStore,
           inject: [DICTIONARY_TOPIC_MODEL.token, DICTIONARY_WORD_MODEL.token],
           useFactory: (topics: Model<TopicDocument>, words: Model<WordDocument>) => new MongoDictionaryStore(topics, words),
         },
+        // Requests read the dictionary from memory (see CachedDictionaryStore).
+        { provide: CachedDictionaryStore, inject: [MongoDictionaryStore], useFactory: (store: MongoDictionaryStore) => new CachedDictionaryStore(store) },
+        { provide: DICTIONARY_STORE, useExisting: CachedDictionaryStore },
         {
           provide: THEMATIC_STORE,
           inject: [THEMATIC_CARD_MODEL.token, THEMATIC_REVIEW_MODEL.token, THEMATIC_PROGRESS_MODEL.token],
@@ -120,7 +125,7 @@ export class VocabularyModule {
           useFactory: (topics: Model<TopicDocument>, words: Model<WordDocument>, loads: Model<SeedLoadDocument>) =>
             new SeedLoader({ topics, words, loads }, options.seedDirectory ?? SEED_TOPICS_DIRECTORY),
         },
-        { provide: DICTIONARY_LOOKUP, inject: [DICTIONARY_STORE], useFactory: (store: MongoDictionaryStore) => new DictionaryLookupAdapter(store) },
+        { provide: DICTIONARY_LOOKUP, inject: [DICTIONARY_STORE], useFactory: (store: DictionaryStore) => new DictionaryLookupAdapter(store) },
         { provide: THEMATIC_SETTINGS, useValue: settings },
         { provide: VOCABULARY_CLOCK, useValue: options.clock ?? (() => new Date()) },
         ...vocabularyCollaborators,

@@ -124,11 +124,11 @@ export interface LearningStore {
   releaseReview(reviewId: string): Promise<void>;
 
   dueCards(userId: string, query: DueQuery): Promise<{ items: LearningCardRecord[]; total: number }>;
-  /** Active cards per cohort, counted from the cards themselves. */
-  cohortSizes(userId: string): Promise<Record<string, number>>;
-  /** Cards due before `before`, per cohort. */
-  dueByCohort(userId: string, before: Date): Promise<Record<string, number>>;
-  stateCounts(userId: string): Promise<Record<LearningCardStateName, number>>;
+  /**
+   * The student's active cards counted in one read: per cohort (counted from the cards
+   * themselves), due before `dueBefore` per cohort, and per FSRS state.
+   */
+  cardFigures(userId: string, dueBefore: Date): Promise<CardFigures>;
   /** Applied reviews answered since `since`, and those whose card was in the review state, with how many of those were not `again`. */
   reviewCounts(userId: string, query: { todayFrom: Date; retentionFrom: Date }): Promise<{ today: number; retentionReviews: number; remembered: number }>;
 
@@ -153,6 +153,12 @@ export interface LearningStore {
   }>;
   /** Deletes every card and review of the user and leaves a tombstone (no personal data) so late events do not bring words back. */
   erase(userId: string, at: Date): Promise<void>;
+}
+
+export interface CardFigures {
+  cohortSizes: Record<string, number>;
+  dueByCohort: Record<string, number>;
+  states: Record<LearningCardStateName, number>;
 }
 
 export const LEARNING_STORE = Symbol('LEARNING_STORE');

@@ -28,10 +28,10 @@ export class ThematicProgress {
     const wordCount = await this.dictionary.wordCount(topicId);
     const { policy } = this.settings;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const cards = await this.store.cardSummaries(userId, topicId);
+      // Both read at once; a change in between makes the versioned write below fail and retry.
+      const [cards, current] = await Promise.all([this.store.cardSummaries(userId, topicId), this.store.progress(userId, topicId)]);
       const mastered = cards.filter((card) => policy.isMastered(card.box)).length;
       const counts = { wordCount, seen: cards.length, learning: cards.length - mastered, mastered, topicMastered: policy.topicMastered(mastered, wordCount) };
-      const current = await this.store.progress(userId, topicId);
       if (current && sameCounts(current, counts)) return;
       const meta = { key: userId, correlationId: RequestContext.correlationId(), actorId: userId, occurredAt: now };
       const events: EventEnvelope[] = [

@@ -68,24 +68,18 @@ export class ThematicReviews {
     const first = new Map<string, number>();
     items.forEach((item, index) => first.has(item.reviewId) || first.set(item.reviewId, index));
 
-    const existing = new Map((await this.store.claimsOf(userId, [...first.keys()])).map((claim) => [claim.reviewId, claim]));
-    const waiting: string[] = [];
-    const fresh: number[] = [];
-    for (const [reviewId, index] of first) {
-      const claim = existing.get(reviewId);
-      if (!claim) fresh.push(index);
-      else if (claim.status === 'applied') outcomes[index] = duplicateOf(claim);
-      else waiting.push(reviewId);
-    }
-
-    const words = new Map((await this.dictionary.words([...new Set(fresh.map((index) => items[index].wordId))])).map((word) => [word.id, word]));
+    // Claimed first, looked up only when refused: a fresh review (nearly all) costs no read of the
+    // claims. A repeat is refused and answered from the claim it finds, as is one the checks
+    // reject now (an applied review keeps its result even if its answer would no longer pass).
+    const words = new Map((await this.dictionary.words([...new Set([...first.values()].map((index) => items[index].wordId))])).map((word) => [word.id, word]));
     const claims: ReviewClaim[] = [];
-    for (const index of fresh) {
+    const rejected = new Map<string, VocabularyError>();
+    for (const [reviewId, index] of first) {
       const item = items[index];
       const word = words.get(item.wordId);
       const verdict = this.check(item, word, now, lang);
       if (verdict instanceof VocabularyError) {
-        outcomes[index] = { status: 'rejected', error: verdict };
+        rejected.set(reviewId, verdict);
         continue;
       }
       const answeredAt = new Date(item.answeredAt);
@@ -106,7 +100,16 @@ export class ThematicReviews {
     }
 
     const taken = claims.length > 0 ? await this.store.claim(claims) : new Set<string>();
-    waiting.push(...taken);
+    const lookup = [...taken, ...rejected.keys()];
+    const existing = new Map(lookup.length > 0 ? (await this.store.claimsOf(userId, lookup)).map((claim) => [claim.reviewId, claim]) : []);
+    const waiting: string[] = [];
+    for (const reviewId of lookup) {
+      const claim = existing.get(reviewId);
+      const index = first.get(reviewId) as number;
+      if (claim?.status === 'applied') outcomes[index] = duplicateOf(claim);
+      else if (claim || taken.has(reviewId)) waiting.push(reviewId);
+      else outcomes[index] = { status: 'rejected', error: rejected.get(reviewId) ?? vocabularyErrors.reviewConflict() };
+    }
     const mine = claims.filter((claim) => !taken.has(claim.reviewId));
     const applied = await this.applyClaims(userId, mine, now);
     for (const claim of mine) {

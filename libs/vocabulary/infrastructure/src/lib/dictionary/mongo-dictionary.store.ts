@@ -68,6 +68,11 @@ export class MongoDictionaryStore implements DictionaryStore {
     return (await this.wordModel.find({ _id: { $in: [...ids] } }).lean<WordDocument[]>()).map(wordOf);
   }
 
+  /** Every word (the in-memory dictionary's source). */
+  async allWords(): Promise<DictionaryWord[]> {
+    return (await this.wordModel.find({}).lean<WordDocument[]>()).map(wordOf);
+  }
+
   async wordsOutside(topicId: string, limit: number): Promise<DictionaryWord[]> {
     // Ids are hashes, so the first ones by id are a spread over every topic.
     return (await this.wordModel.find({ topicId: { $ne: topicId } }).sort({ _id: 1 }).limit(limit).lean<WordDocument[]>()).map(wordOf);

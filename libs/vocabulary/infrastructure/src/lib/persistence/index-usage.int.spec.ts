@@ -77,6 +77,9 @@ describe('vocabulary and relay queries use indexes (integration)', () => {
     ['one learning card', () => find(LEARNING_CARD_MODEL.collection, { _id: 'card-42' })],
     ['a student’s thematic cards of a topic', () => find(THEMATIC_CARD_MODEL.collection, { userId: 'student-7', topicId: 'topic-7' })],
     ['the words of a topic', () => find(DICTIONARY_WORD_MODEL.collection, { topicId: 'topic-3' })],
+    // A thematic review reads its words, and a batch its cards and claims, by a list of ids.
+    ['the words of a review batch', () => find(DICTIONARY_WORD_MODEL.collection, { _id: { $in: ['w-42', 'w-1337', 'w-2999'] } })],
+    ['a student’s cards of a list of topics', () => find(THEMATIC_CARD_MODEL.collection, { userId: 'student-7', topicId: { $in: ['topic-7', 'topic-8'] } })],
     ['the relay’s pending documents', () => find(LEARNING_CARD_MODEL.collection, { [OUTBOX_PENDING_FIELD]: true })],
     // The seed upserts words by _id. FerretDB runs an update's filter through the same pushed
     // down query as a find (its explain of `update` leaves the filter out, so the find is asked).

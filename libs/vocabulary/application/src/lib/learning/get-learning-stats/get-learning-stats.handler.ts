@@ -21,11 +21,10 @@ export class GetLearningStatsHandler implements IQueryHandler<GetLearningStatsQu
   async execute({ userId }: GetLearningStatsQuery): Promise<LearningStats> {
     const now = this.clock();
     const { timeZone } = this.settings;
-    const [states, reviews, { activeCohorts }, due] = await Promise.all([
-      this.store.stateCounts(userId),
+    const [{ states, dueByCohort: due }, reviews, { activeCohorts }] = await Promise.all([
+      this.store.cardFigures(userId, startOfLocalDay(now, timeZone, 1)),
       this.store.reviewCounts(userId, { todayFrom: startOfLocalDay(now, timeZone), retentionFrom: new Date(now.getTime() - 30 * DAY_MS) }),
       this.activeSets.of(userId, this.activeSets.weekOf(now)),
-      this.store.dueByCohort(userId, startOfLocalDay(now, timeZone, 1)),
     ]);
     return {
       day: dayOf(now, timeZone),

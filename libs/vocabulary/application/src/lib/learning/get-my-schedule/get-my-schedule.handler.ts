@@ -23,10 +23,9 @@ export class GetMyScheduleHandler implements IQueryHandler<GetMyScheduleQuery> {
     const now = this.clock();
     const { timeZone, cohortCycle } = this.settings;
     const week = this.activeSets.weekOf(now);
-    const [student, sizes, due, reviews, { activeCohorts, rotatedWeek }] = await Promise.all([
+    const [student, { cohortSizes: sizes, dueByCohort: due }, reviews, { activeCohorts, rotatedWeek }] = await Promise.all([
       this.store.student(userId),
-      this.store.cohortSizes(userId),
-      this.store.dueByCohort(userId, startOfLocalDay(now, timeZone, 1)),
+      this.store.cardFigures(userId, startOfLocalDay(now, timeZone, 1)),
       this.store.reviewCounts(userId, { todayFrom: startOfLocalDay(now, timeZone), retentionFrom: startOfLocalDay(now, timeZone) }),
       this.activeSets.of(userId, week),
     ]);

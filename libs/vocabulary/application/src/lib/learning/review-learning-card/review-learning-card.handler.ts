@@ -33,15 +33,18 @@ export class ReviewLearningCardHandler implements ICommandHandler<ReviewLearning
     const answeredAt = new Date(body.answeredAt);
     if (answeredAt.getTime() > now.getTime() + ANSWERED_AT_MAX_SKEW_MS) throw vocabularyErrors.learningAnsweredInFuture(ANSWERED_AT_MAX_SKEW_MS);
 
-    const logged = await this.store.findReview(body.reviewId);
-    if (logged) {
-      if (logged.userId !== userId || logged.userWordId !== body.userWordId) throw vocabularyErrors.reviewIdConflict();
-      if (logged.applied && logged.outcome) return { ...logged.outcome, duplicate: true };
-    }
+    // Claimed first, the log read only when the claim is refused (a repeat, or a request that died
+    // half-way): a fresh review, nearly every one, costs no read of the log.
     let card = await this.store.findCard(userId, body.userWordId);
-    if (!card) throw vocabularyErrors.learningWordNotFound();
-    if (!logged && !(await this.store.claimReview({ reviewId: body.reviewId, userId, userWordId: card.id, claimedAt: now }))) {
-      // Claimed meanwhile by a concurrent request: it is either ours to finish or someone else's.
+    if (!card) {
+      const logged = await this.store.findReview(body.reviewId);
+      if (logged && (logged.userId !== userId || logged.userWordId !== body.userWordId)) throw vocabularyErrors.reviewIdConflict();
+      // A repeat of an applied review keeps its answer, even once the card is gone.
+      if (logged?.applied && logged.outcome) return { ...logged.outcome, duplicate: true };
+      throw vocabularyErrors.learningWordNotFound();
+    }
+    if (!(await this.store.claimReview({ reviewId: body.reviewId, userId, userWordId: card.id, claimedAt: now }))) {
+      // A repeat, a concurrent request, or one that died half-way: answered from the log, or finished here.
       const claimed = await this.store.findReview(body.reviewId);
       if (!claimed || claimed.userId !== userId || claimed.userWordId !== body.userWordId) throw vocabularyErrors.reviewIdConflict();
       if (claimed.applied && claimed.outcome) return { ...claimed.outcome, duplicate: true };
