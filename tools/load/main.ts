@@ -162,6 +162,8 @@ async function main(): Promise<number> {
     // CPU used during the scenario by the API and by each server of the stack: where the time went.
     const processes = [
       { name: 'API', pid: app.pid(), children: false },
+      // This process: autocannon, the Kafka watcher and the samplers share the machine with the rest.
+      { name: 'load generator', pid: process.pid, children: false },
       ...(await script.status()).filter((entry) => entry.pid !== null).map((entry) => ({ name: entry.service, pid: entry.pid as number, children: entry.service === 'postgres' })),
     ];
     const cpuBefore = processes.map((watched) => cpuSeconds(watched.pid, watched));

@@ -41,8 +41,28 @@ const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_ASYNC_CONSTRAINT: { code: 'BAD_REQUEST', message: 'The request could not be routed' },
 };
 
+/**
+ * Server errors of a MongoDB that cannot serve right now: shutting down, stepping down, no
+ * primary, a network error between its members (the codes the drivers retry on).
+ */
+const MONGO_UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
+/**
+ * FerretDB (the local stack's MongoDB-wire server) answers InternalError (1) with its backend's
+ * message when it cannot reach PostgreSQL, or PostgreSQL is restarting.
+ */
+const MONGO_BACKEND_DOWN = /failed to connect to|SQLSTATE (08|57P0)|connection refused|conn closed|unexpected EOF|the database system is (shutting down|starting up)/i;
+
+function mongoUnavailable(e: ErrorLike): boolean {
+  if (/^Mongo(ServerSelection|Network|NotConnected|Topology)/.test(e.name ?? '')) return true;
+  if (e.name !== 'MongoServerError' && e.name !== 'MongoBulkWriteError' && e.name !== 'MongoWriteConcernError') return false;
+  const code = Number(e.code);
+  if (MONGO_UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof e.hasErrorLabel === 'function' && (e.hasErrorLabel('RetryableWriteError') || e.hasErrorLabel('ResetPool'))) return true;
+  return code === 1 && MONGO_BACKEND_DOWN.test(e.message ?? '');
+}
+
 const DEPENDENCY_ERRORS = [
-  { test: (e: ErrorLike) => /^Mongo(ServerSelection|Network|NotConnected|Topology)/.test(e.name ?? ''), dependency: 'mongodb' },
+  { test: mongoUnavailable, dependency: 'mongodb' },
   { test: (e: ErrorLike) => /^KafkaJS(Connection|NumberOfRetriesExceeded|BrokerNotFound)/.test(e.name ?? ''), dependency: 'kafka' },
   {
     test: (e: ErrorLike) =>
@@ -59,6 +79,7 @@ interface ErrorLike {
   code?: unknown;
   message?: string;
   statusCode?: number;
+  hasErrorLabel?: (label: string) => boolean;
 }
 
 export function mapError(error: unknown): MappedError {
