@@ -7,7 +7,7 @@
 //   kafka    -> Apache Kafka 3.9.1 (single KRaft node) from Maven Central jars
 //   moto     -> moto 5.2.5 server (S3, Secrets Manager) from PyPI
 //
-// Usage: node tools/stack/stack.mjs <up|down|start|stop|status|env> [service...] [--purge] [--json]
+// Usage: node tools/stack/stack.mjs <up|down|start|stop|status|env|tool> [service...|tool] [--purge] [--json]
 // Plain Node.js (20+) with built-in modules only: it runs before `npm ci`.
 // Importable too: up(), down(), start(), stop(), env(), status() (see the exports below).
 
@@ -35,6 +35,7 @@ const V = {
   reload4j: '1.2.25',
   dependencyPlugin: '3.8.1',
   moto: '5.2.5',
+  schemathesis: '4.32.5',
 };
 
 const PORTS = {
@@ -83,6 +84,8 @@ function paths() {
     kafkaClusterId: path.join(kafka, 'cluster-id'),
     motoVenv: path.join(root, 'moto-venv'),
     motoMarker: path.join(root, 'moto-venv', '.tall-installed'),
+    schemathesisVenv: path.join(root, 'schemathesis-venv'),
+    schemathesisMarker: path.join(root, 'schemathesis-venv', '.tall-installed'),
   };
 }
 
@@ -956,21 +959,42 @@ async function installMoto() {
   const p = paths();
   if (readText(p.motoMarker)?.trim() === V.moto && fs.existsSync(path.join(p.motoVenv, 'bin', 'moto_server'))) return false;
   const logTo = logFile('install-moto');
-  const python = which('python3');
-  if (!python) await aptInstall(['python3', 'python3-venv'], logTo);
-  rmrf(p.motoVenv);
   log(`moto: creating a venv and installing moto[server]==${V.moto} (pip)`);
-  const made = await run('python3', ['-m', 'venv', p.motoVenv], { logTo, allowFail: true });
-  if (made.code !== 0) {
-    log('moto: python3 -m venv failed; installing Debian python3-venv');
-    rmrf(p.motoVenv);
-    await aptInstall(['python3-venv'], logTo);
-    await run('python3', ['-m', 'venv', p.motoVenv], { logTo });
-  }
+  await pythonVenv(p.motoVenv, 'moto', logTo);
   await run(path.join(p.motoVenv, 'bin', 'pip'), ['install', '-q', '--disable-pip-version-check', `moto[server]==${V.moto}`], { logTo });
   fs.writeFileSync(p.motoMarker, `${V.moto}\n`);
   return true;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Test tools from PyPI (not servers): schemathesis, the API contract fuzzer (`npm run fuzz`)
+
+async function pythonVenv(venv, label, logTo) {
+  if (!which('python3')) await aptInstall(['python3', 'python3-venv'], logTo);
+  rmrf(venv);
+  const made = await run('python3', ['-m', 'venv', venv], { logTo, allowFail: true });
+  if (made.code !== 0) {
+    log(`${label}: python3 -m venv failed; installing Debian python3-venv`);
+    rmrf(venv);
+    await aptInstall(['python3-venv'], logTo);
+    await run('python3', ['-m', 'venv', venv], { logTo });
+  }
+}
+
+/** Installs schemathesis (cached) and returns the path of its `st` command. */
+export async function installSchemathesis() {
+  const p = paths();
+  const st = path.join(p.schemathesisVenv, 'bin', 'st');
+  if (readText(p.schemathesisMarker)?.trim() === V.schemathesis && fs.existsSync(st)) return st;
+  const logTo = logFile('install-schemathesis');
+  log(`schemathesis: creating a venv and installing schemathesis==${V.schemathesis} (pip)`);
+  await pythonVenv(p.schemathesisVenv, 'schemathesis', logTo);
+  await run(path.join(p.schemathesisVenv, 'bin', 'pip'), ['install', '-q', '--disable-pip-version-check', `schemathesis==${V.schemathesis}`], { logTo });
+  fs.writeFileSync(p.schemathesisMarker, `${V.schemathesis}\n`);
+  return st;
+}
+
+const TOOLS = { schemathesis: installSchemathesis };
 
 function httpStatus(port, urlPath, timeoutMs = 2000) {
   return new Promise((resolve, reject) => {
@@ -1168,6 +1192,7 @@ const USAGE = `usage: node tools/stack/stack.mjs <command> [service...]
   start <svc...>       start again (same port and data)
   status [--json]      one line per service
   env                  NAME=value lines for the apps and tests
+  tool <name>          installs a test tool (cached) and prints its command: schemathesis
 ports: TALL_PG_PORT (54329) TALL_MONGO_PORT (27027) TALL_KAFKA_PORT (19092, +1 controller) TALL_MOTO_PORT (45660)
 folder: TALL_STACK_DIR (default <repo>/.stack)`;
 
@@ -1207,6 +1232,15 @@ async function main(argv) {
     case 'env':
       for (const [k, v] of Object.entries(env())) process.stdout.write(`${k}=${v}\n`);
       return 0;
+    case 'tool': {
+      const install = TOOLS[svcs[0]];
+      if (!install || svcs.length !== 1) {
+        process.stderr.write(`tool needs one of: ${Object.keys(TOOLS).join(', ')}\n`);
+        return 2;
+      }
+      process.stdout.write(`${await install()}\n`);
+      return 0;
+    }
     case undefined:
     case 'help':
     case '--help':
