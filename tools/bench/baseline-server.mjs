@@ -13,11 +13,14 @@ const info = JSON.parse(process.env.BASELINE_INFO ?? '{}');
 
 const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
 
-app.get('/info', async () => info);
+/** The same static-token check as Tall's guard on its operations and monitoring routes. */
+const authorized = (request) =>
+  timingSafeEqual(createHash('sha256').update(/^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '').digest(), expected);
+
+app.get('/info', async (request, reply) => (authorized(request) ? info : reply.code(401).send({ code: 'UNAUTHENTICATED' })));
 
 app.get('/runs', async (request, reply) => {
-  const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
-  if (!timingSafeEqual(createHash('sha256').update(token).digest(), expected)) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
+  if (!authorized(request)) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
   const { rows } = await pool.query(
     'SELECT job, period_key, status, started_at, finished_at, error, holder, attempts FROM platform.job_runs WHERE job = $1 ORDER BY period_key DESC LIMIT $2',
     ['weekly-cohorts', 20],

@@ -227,6 +227,7 @@ describe('deployment files', () => {
         '--set', 'monitoring.serviceMonitor.enabled=true',
         '--set', 'monitoring.prometheusRule.enabled=true',
         '--set', 'existingSecrets.admin.name=tall-admin',
+        '--set', 'existingSecrets.metricsToken.name=tall-metrics',
         '--set', 'aws.credentialsSecret.name=tall-aws',
       );
       expect(everything).toMatchObject({ code: 0 });
@@ -281,7 +282,11 @@ describe('deployment files', () => {
     });
 
     it('runs the image as node with a read-only root, probes, resources and secrets only by reference', async () => {
-      const rendered = await template('--set', 'aws.credentialsSecret.name=tall-aws', '--set', 'existingSecrets.opsApiToken.name=tall-ops');
+      const rendered = await template(
+        '--set', 'aws.credentialsSecret.name=tall-aws',
+        '--set', 'existingSecrets.opsApiToken.name=tall-ops',
+        '--set', 'existingSecrets.metricsToken.name=tall-metrics',
+      );
       expect(rendered.filter((object) => object.kind === 'Secret')).toEqual([]);
       for (const name of ['tall', 'tall-progress']) {
         const deployment = find(rendered, 'Deployment', name);
@@ -298,13 +303,15 @@ describe('deployment files', () => {
         expect(main.resources.limits.memory).toBe('384Mi');
         expect(main.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
         expect(find(rendered, 'ServiceAccount', pod.serviceAccountName)).toBeDefined();
-        for (const secret of ['DATABASE_URL', 'MONGODB_URI', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'OPS_API_TOKEN']) {
+        for (const secret of ['DATABASE_URL', 'MONGODB_URI', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'OPS_API_TOKEN', 'METRICS_TOKEN']) {
           expect(env(deployment, secret)).toEqual({ name: secret, valueFrom: { secretKeyRef: expect.objectContaining({ name: expect.any(String) }) } });
         }
       }
       const config = find(rendered, 'ConfigMap', 'tall').data ?? {};
-      for (const secret of ['DATABASE_URL', 'MONGODB_URI', 'AWS_SECRET_ACCESS_KEY', 'OPS_API_TOKEN', 'ADMIN_PASSWORD']) expect(config).not.toHaveProperty(secret);
+      for (const secret of ['DATABASE_URL', 'MONGODB_URI', 'AWS_SECRET_ACCESS_KEY', 'OPS_API_TOKEN', 'METRICS_TOKEN', 'ADMIN_PASSWORD']) expect(config).not.toHaveProperty(secret);
       expect(config).toMatchObject({ NODE_ENV: 'production', SECRETS_DRIVER: 'aws', PORT: '3000' });
+      // Behind the ingress controller: its hop is believed, a client's own X-Forwarded-For is not.
+      expect(config['TRUST_PROXY']).toBe('1');
     });
 
     it('runs one deployment hosting every module when the extraction is off', async () => {
@@ -326,9 +333,21 @@ describe('deployment files', () => {
     });
 
     it('renders the ServiceMonitor and the PrometheusRule with the rules of deploy/monitoring', async () => {
-      const rendered = await template('--set', 'monitoring.serviceMonitor.enabled=true', '--set', 'monitoring.prometheusRule.enabled=true');
+      const monitorsOn = ['--set', 'monitoring.serviceMonitor.enabled=true', '--set', 'monitoring.prometheusRule.enabled=true'];
+      const rendered = await template(...monitorsOn, '--set', 'existingSecrets.metricsToken.name=tall-metrics', '--set', 'existingSecrets.opsApiToken.name=tall-ops');
       const monitor = find(rendered, 'ServiceMonitor', 'tall');
-      expect(monitor.spec.endpoints[0]).toMatchObject({ port: 'http', path: '/metrics', honorLabels: true });
+      // /metrics answers 401 without a token: the scrape presents METRICS_TOKEN, or OPS_API_TOKEN when that is the only one.
+      expect(monitor.spec.endpoints[0]).toMatchObject({
+        port: 'http',
+        path: '/metrics',
+        honorLabels: true,
+        authorization: { type: 'Bearer', credentials: { name: 'tall-metrics', key: 'token' } },
+      });
+      const opsOnly = find(await template(...monitorsOn, '--set', 'existingSecrets.opsApiToken.name=tall-ops'), 'ServiceMonitor', 'tall');
+      expect(opsOnly.spec.endpoints[0].authorization).toEqual({ type: 'Bearer', credentials: { name: 'tall-ops', key: 'token' } });
+      const untokened = await run(helm, ['template', RELEASE, chart, '--namespace', NAMESPACE, ...monitorsOn], helmEnv);
+      expect(untokened.code).not.toBe(0);
+      expect(untokened.stderr).toMatch(/existingSecrets\.metricsToken/);
       for (const service of rendered.filter((object) => object.kind === 'Service')) {
         expect(selects(monitor.spec.selector.matchLabels, service.metadata.labels ?? {})).toBe(true);
       }
@@ -345,6 +364,8 @@ describe('deployment files', () => {
       ['a broker without a port', ['--set', 'kafka.brokers={kafka}'], /kafka\/brokers\/0/],
       ['zero replicas', ['--set', 'extraction.replicaCount=0'], /replicaCount/],
       ['an ingress without a host', ['--set', 'ingress.enabled=true'], /ingress\/hosts.*minItems/],
+      ['trusting every proxy', ['--set-string', 'trustProxy=true'], /trustProxy/],
+      ['TRUST_PROXY set as plain configuration', ['--set', 'config.TRUST_PROXY=2'], /TRUST_PROXY/],
     ])('refuses %s at lint (values.schema.json)', async (_case, args, message) => {
       const result = await lint(...args);
       expect(result.code).not.toBe(0);

@@ -41,9 +41,9 @@ describe('modules split across two processes', () => {
   });
 
   it('hosts only the named modules in each process', async () => {
-    const identityInfo = (await identityApi.call('GET', '/system/info')).body;
+    const identityInfo = (await identityApi.call('GET', '/system/info', { token: admin.accessToken })).body;
     expect(identityInfo.modules).toEqual(['system', 'profile', 'pii']);
-    expect((await lobbyApi.call('GET', '/system/info')).status).toBe(404);
+    expect((await lobbyApi.call('GET', '/system/info', { token: admin.accessToken })).status).toBe(404);
     expect((await lobbyApi.call('POST', '/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).status).toBe(404);
   });
 

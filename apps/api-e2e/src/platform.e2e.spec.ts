@@ -36,7 +36,7 @@ describe('Tall platform, black-box', () => {
   });
 
   it('publishes an in-process event to its Kafka topic with the envelope headers', async () => {
-    const info = await jsonOf(await fetch(`${tall.url}/api/v1/system/info`));
+    const info = await jsonOf(await fetch(`${tall.url}/api/v1/system/info`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } }));
     const probe = await probeTopic('system.events.v1');
     try {
       const message = await waitFor(
@@ -138,10 +138,11 @@ describe('Tall platform, black-box', () => {
   });
 
   it('asks a too-old client to upgrade and lets current ones in', async () => {
-    const old = await fetch(`${tall.url}/api/v1/system/info`, { headers: { 'x-client-platform': 'android', 'x-client-version': '2.0.9' } });
+    const ops = { authorization: `Bearer ${OPS_TOKEN}` };
+    const old = await fetch(`${tall.url}/api/v1/system/info`, { headers: { ...ops, 'x-client-platform': 'android', 'x-client-version': '2.0.9' } });
     expect(old.status).toBe(426);
     expect(await jsonOf(old)).toMatchObject({ code: 'CLIENT_UPGRADE_REQUIRED', details: { minVersion: '2.1.0', platform: 'android' } });
-    const current = await fetch(`${tall.url}/api/v1/system/info`, { headers: { 'x-client-platform': 'android', 'x-client-version': '2.1.0' } });
+    const current = await fetch(`${tall.url}/api/v1/system/info`, { headers: { ...ops, 'x-client-platform': 'android', 'x-client-version': '2.1.0' } });
     expect(current.status).toBe(200);
   });
 
@@ -149,7 +150,7 @@ describe('Tall platform, black-box', () => {
     const docs = await jsonOf(await fetch(`${tall.url}/api/docs-json`));
     expect(docs.openapi).toMatch(/^3\./);
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/system/info', '/api/v1/system/cron/weekly-cohorts/run']));
-    const metrics = await (await fetch(`${tall.url}/metrics`)).text();
+    const metrics = await (await fetch(`${tall.url}/metrics`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } })).text();
     for (const name of [
       'tall_http_request_duration_seconds_bucket',
       'tall_outbox_pending',

@@ -160,7 +160,7 @@ describe('personal data, black-box (issue 4)', () => {
   });
 
   it('exports everything, with a section for every context of the app', async () => {
-    const info = (await (await fetch(`${tall.url}/api/v1/system/info`)).json()) as { modules: string[] };
+    const info = (await call('GET', '/system/info', adminToken)).body as { modules: string[] };
     const exported = await call('GET', '/pii/me/export', student.token);
     expect(exported.status).toBe(200);
     expect(exported.body).toMatchObject({ format: 'tall.user-data-export.v1', userId: student.id });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { waitFor, workspaceRoot } from '@tall/platform/testing';
-import { IdentityApi, newEmail, type Answer, type SignedIn } from '../identity/support/identity-api';
+import { IdentityApi, newEmail, PASSWORD, type Answer, type SignedIn } from '../identity/support/identity-api';
 import { freePort, isolatedStores, startTall, type TallProcess } from '../support/tall-process';
 
 /**
@@ -175,9 +175,36 @@ describe('progress in its own process, fed through Kafka', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="students-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = (await response.text()).split('\r\n');
-    expect(lines[0].split(',')).toContain('streak_days');
+    expect(lines[0].split(',')).toContain('"streak_days"');
     expect(lines.filter((line) => line.length > 0)).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^${alice.id},Test,STUDENT,active,`));
+    expect(lines[1]).toMatch(new RegExp(`^"${alice.id}","Test","STUDENT","active",`));
+  });
+
+  it('quotes a name holding a separator and neutralises the formula after it, so Dutch Excel (splitting on ;) gets no formula cell', async () => {
+    // A teacher and student of this test only: the other tests count teacher A's and B's students.
+    const teacher = await mainApi.newUser(admin.accessToken, 'TEACHER', 'teacher-csv');
+    const email = newEmail('csv-student');
+    const created = await mainApi.call('POST', '/users', { token: admin.accessToken, body: { email, role: 'STUDENT', firstName: 'Jan', lastName: 'Jansen;=1+1', password: PASSWORD } });
+    expect(created.status).toBe(201);
+    const student = await mainApi.signIn(email, PASSWORD);
+    expect((await mainApi.call('PUT', `/users/${teacher.id}/students/${student.id}`, { token: admin.accessToken })).status).toBe(204);
+    // The link reaches progress through Kafka; the name comes from pii in the other process.
+    const line = await waitFor(
+      async () => {
+        const response = await fetch(`${progress.url}/api/v1/teacher/students.csv`, { headers: { authorization: `Bearer ${teacher.accessToken}` } });
+        const found = (await response.text()).split('\r\n').find((candidate) => candidate.startsWith(`"${student.id}"`));
+        return found !== undefined && found.includes('Jansen') ? found : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the student, with their name, in the teacher’s CSV' },
+    );
+    // Every field quoted (RFC 4180), and the piece after the ; starts with a quote, not with =.
+    expect(line.startsWith(`"${student.id}","Jan","Jansen;'=1+1","active",`)).toBe(true);
+    const pieces = line.split(';');
+    expect(pieces).toHaveLength(2);
+    expect(pieces[1]).toMatch(/^'=1\+1",/);
+    for (const separator of [';', ',']) {
+      expect(line.split(separator).filter((piece) => /^[=+@\t\r]/.test(piece) || /^-(?!\d)/.test(piece))).toEqual([]);
+    }
   });
 
   it('adds the progress section, from the other process, to a student’s GDPR export', async () => {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AuthModule } from '@tall/platform/auth';
+import { AuthModule, MetricsAccess } from '@tall/platform/auth';
 import { APP_INFO, ConfigModule, type AppConfig, type AppInfo } from '@tall/platform/config';
 import { DatabaseModule } from '@tall/platform/database';
 import { EventsModule, parseHostedModules } from '@tall/platform/events';
@@ -46,7 +46,7 @@ export class AppModule {
         // The command and query buses, every handler registered before any module starts work.
         UseCasesModule,
         ConfigModule.forRoot(config),
-        ObservabilityModule.forRoot({ logger }),
+        ObservabilityModule.forRoot({ logger, metricsAccess: MetricsAccess() }),
         HttpPlatformModule.forRoot({
           minimumClientVersions: {
             web: config.MIN_CLIENT_VERSION_WEB,
@@ -82,6 +82,7 @@ export class AppModule {
               : { kind: 'secret', secretName: config.JWT_SIGNING_KEYS_SECRET_NAME, issuer: hosted.includes('profile') },
           settings: { ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
           opsToken: config.OPS_API_TOKEN,
+          metricsToken: config.METRICS_TOKEN,
         }),
         RpcModule.forRoot({
           modules: CONTEXT_MODULES.map((context) => context.name),

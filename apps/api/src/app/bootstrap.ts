@@ -19,7 +19,8 @@ export async function bootstrap(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only the proxies TRUST_PROXY names may tell the client's address (request.ip, rate limits).
+    trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
     connectionTimeout: 0,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
@@ -30,7 +31,7 @@ export async function bootstrap(
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  configureHttp(app, logger);
+  configureHttp(app, logger, { publicUrl: config.PUBLIC_URL });
   setupOpenApi(app);
   await serveWebClient(app, config.WEB_DIST_DIR, logger.child({ component: 'web' }));
   await app.init();

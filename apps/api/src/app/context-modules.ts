@@ -42,6 +42,7 @@ function profileOptions(config: AppConfig) {
     poolSize: config.DATABASE_POOL_SIZE,
     registrationOpen: config.REGISTRATION === 'open',
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    authAccountRateLimitPerMinute: config.AUTH_ACCOUNT_RATE_LIMIT_PER_MINUTE,
     defaultClientVersions: { web: config.MIN_CLIENT_VERSION_WEB, android: config.MIN_CLIENT_VERSION_ANDROID, desktop: config.MIN_CLIENT_VERSION_DESKTOP },
     admin: config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } : undefined,
   };

@@ -1,7 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
+
+/** The docs' UI page and its files (not `/api/docs-json`, which is data). */
+const DOCS_UI = /^\/api\/docs(\/|$)/;
 
 /**
  * The OpenAPI 3 document of the app's routes. Needs only the module graph and the routing
@@ -23,10 +28,18 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
 }
 
-/** OpenAPI 3 at /api/docs (UI) and /api/docs-json: the source of the web client's API types. */
+/**
+ * OpenAPI 3 at /api/docs (UI) and /api/docs-json: the source of the web client's API types. The
+ * UI is a page, so it gets the pages' security policy instead of the API's, which would block it.
+ */
 export function setupOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     useGlobalPrefix: false,
     jsonDocumentUrl: 'api/docs-json',
+  });
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (DOCS_UI.test(request.url.split('?')[0])) void reply.header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY);
+    done();
   });
 }

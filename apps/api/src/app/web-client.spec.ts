@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { configureHttp, HttpPlatformModule } from '@tall/platform/http';
+import { API_CONTENT_SECURITY_POLICY, configureHttp, HttpPlatformModule, PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
 import { createLogger, ObservabilityModule } from '@tall/platform/observability';
+import { setupOpenApi } from './openapi';
 import { serveWebClient } from './web-client';
 
 @Controller('things')
@@ -25,7 +26,8 @@ async function appServing(directory: string): Promise<{ app: NestFastifyApplicat
     imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-  configureHttp(app, logger);
+  configureHttp(app, logger, { publicUrl: 'https://tall.school.example' });
+  setupOpenApi(app);
   const served = await serveWebClient(app, directory, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -80,6 +82,18 @@ describe('the web client served by the API', () => {
     const logo = await get('/media/logo.svg');
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it("gives the app's files the policy for pages, and the API and its docs' data the strict one", async () => {
+    for (const path of ['/', '/learn/thematic-cards', '/main-ABCDEFGH.js', '/api/docs']) {
+      const response = await get(path);
+      expect([path, response.statusCode]).toEqual([path, 200]);
+      expect([path, response.headers['content-security-policy']]).toEqual([path, PAGE_CONTENT_SECURITY_POLICY]);
+      expect(response.headers).toMatchObject({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'strict-transport-security': expect.stringContaining('max-age=') });
+    }
+    for (const path of ['/api/v1/things', '/api/docs-json', '/api/v1/nothing-here', '/main-MISSING1.js']) {
+      expect([path, (await get(path)).headers['content-security-policy']]).toEqual([path, API_CONTENT_SECURITY_POLICY]);
+    }
   });
 
   it('leaves the API alone: its routes work and unknown API paths keep the 404 envelope', async () => {

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
+import { PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
 
 /** Paths that belong to the API and operations: never answered with the web client. */
 const API_PATHS = /^\/(api|health|metrics|internal)(\/|$)/;
@@ -16,6 +17,7 @@ const ALWAYS_REVALIDATE = new Set(['index.html', 'ngsw.json', 'ngsw-worker.js', 
  * Serves the built web client at `/`: its files by path, and index.html for any other path that is
  * not the API's (a client route such as `/learn/thematic-cards`), so deep links and reloads work.
  * Unknown API paths and missing files keep the API's 404 envelope. False when no client is built.
+ * Its files get the policy for pages (scripts and calls to this origin only) instead of the API's.
  */
 export async function serveWebClient(app: NestFastifyApplication, directory: string, logger: Logger): Promise<boolean> {
   const root = resolve(directory);
@@ -44,6 +46,7 @@ export async function serveWebClient(app: NestFastifyApplication, directory: str
 }
 
 function send(reply: FastifyReply, file: string): FastifyReply {
+  void reply.header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY);
   const name = file.split('/').pop() ?? file;
   if (ALWAYS_REVALIDATE.has(name)) void reply.header('cache-control', 'no-cache');
   else if (HASHED.test(name)) void reply.header('cache-control', 'public, max-age=31536000, immutable');

@@ -18,6 +18,7 @@ export { CollectUserDataExportQuery } from './lib/export/collect-user-data-expor
 export { EXPORT_CONTROLLER } from './lib/export/collect-user-data-export/collect-user-data-export.handler';
 export { RotateMasterKeyCommand } from './lib/key-rotation/rotate-master-key/rotate-master-key.command';
 export { SweepMasterKeyCommand } from './lib/key-rotation/sweep-master-key/sweep-master-key.command';
-export { ROTATION_PERIOD_DAYS } from './lib/key-rotation/sweep-master-key/sweep-master-key.handler';
+export { SCHEDULER_ACTOR } from './lib/key-rotation/sweep-master-key/sweep-master-key.handler';
 export type { RotationResult } from './lib/key-rotation/master-key-rotation';
 export { ApplyTeacherLinkCommand } from './lib/teacher-links/apply-teacher-link/apply-teacher-link.command';
+export { ApplyUserRoleCommand } from './lib/user-roles/apply-user-role/apply-user-role.command';

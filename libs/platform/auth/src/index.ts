@@ -16,7 +16,7 @@ export { AccessTokenVerifier } from './lib/tokens/access-token-verifier';
 
 // Nest: module, guard, decorators.
 export { AuthModule, ACCESS_TOKEN_SETTINGS, InjectAccessTokenSettings, type AuthModuleOptions } from './lib/nest/auth.module';
-export { AuthGuard, OPS_API_TOKEN } from './lib/nest/auth.guard';
+export { AuthGuard, METRICS_TOKEN, OPS_API_TOKEN } from './lib/nest/auth.guard';
 export { RequestAuthenticator, unauthenticated } from './lib/nest/request-authenticator';
-export { Public, Authenticated, Roles, OpsAccess, CurrentPrincipal } from './lib/nest/auth.decorators';
+export { Public, Authenticated, Roles, OpsAccess, MetricsAccess, CurrentPrincipal } from './lib/nest/auth.decorators';
 export { AUTH_REQUIREMENT, type AuthRequirement } from './lib/nest/auth-requirement';

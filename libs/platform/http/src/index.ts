@@ -4,5 +4,6 @@ export * from './lib/domain-error-mapper';
 export * from './lib/error-envelope.filter';
 export * from './lib/client-version';
 export * from './lib/configure-http';
+export * from './lib/security-headers';
 export * from './lib/http.module';
 export { createZodDto } from 'nestjs-zod';

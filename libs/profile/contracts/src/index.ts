@@ -1,5 +1,6 @@
 export * from './lib/profile-topics';
 export * from './lib/roles';
+export * from './lib/administration';
 export * from './lib/user-events';
 export * from './lib/security-events';
 export * from './lib/profile-calls';

@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -23,7 +23,7 @@ const SEMVER = /^\d+\.\d+\.\d+$/;
 /** For technical admins: health of every dependency, the weekly rotation, PII key rotation, client minimums, parked events. */
 @Component({
   selector: 'tall-operations',
-  imports: [DatePipe, DecimalPipe, ReactiveFormsModule, RouterLink, TranslocoPipe, MatButton, MatIcon, MatCheckbox, MatFormField, MatLabel, MatError, MatInput, PageHeader, ProblemBanner, LoadingState],
+  imports: [DatePipe, DecimalPipe, ReactiveFormsModule, RouterLink, TranslocoPipe, MatButton, MatIcon, MatCheckbox, MatFormField, MatLabel, MatHint, MatError, MatInput, PageHeader, ProblemBanner, LoadingState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './operations.page.html',
   styleUrl: './operations.page.scss',
@@ -36,6 +36,10 @@ export class OperationsPage {
   protected readonly language = inject(UiLanguage);
   protected readonly ops = fromStore(this.store);
   protected readonly force = signal(false);
+  /** Rotate the PII keys even within an hour of the last rotation (the API refuses it otherwise). */
+  protected readonly forceRotation = signal(false);
+  /** Why the keys are rotated: the API records it on the audit log and refuses a rotation without one. */
+  protected readonly rotationReason = inject(NonNullableFormBuilder).control('', [Validators.required, Validators.pattern(/\S/), Validators.maxLength(500)]);
   protected readonly checks = computed(() => Object.entries(this.ops().readiness?.checks ?? {}).map(([name, check]) => ({ name, ...check })));
   protected readonly versions = inject(NonNullableFormBuilder).group({
     web: ['', [Validators.required, Validators.pattern(SEMVER)]],
@@ -62,6 +66,10 @@ export class OperationsPage {
   }
 
   protected async rotateKeys(): Promise<void> {
+    if (this.rotationReason.invalid) {
+      this.rotationReason.markAsTouched();
+      return;
+    }
     const data: ConfirmData = {
       title: this.transloco.translate('ops.keys.confirmTitle'),
       body: this.transloco.translate('ops.keys.confirmBody'),
@@ -69,8 +77,11 @@ export class OperationsPage {
     };
     const confirmed = await this.dialog.open(ConfirmDialog, { data, width: '440px', maxWidth: '95vw' }).afterClosed().toPromise();
     if (!confirmed) return;
-    const result = await this.store.getState().rotateKeys();
-    if (result) this.toast('ops.keys.done', { version: result.masterKeyVersion, count: result.rewrappedDataKeys });
+    const result = await this.store.getState().rotateKeys(this.rotationReason.value.trim(), this.forceRotation());
+    if (!result) return;
+    this.rotationReason.reset();
+    this.forceRotation.set(false);
+    this.toast('ops.keys.done', { version: result.masterKeyVersion, count: result.rewrappedDataKeys });
   }
 
   protected async saveVersions(): Promise<void> {

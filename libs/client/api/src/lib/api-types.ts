@@ -215,7 +215,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** New master key version; every data key is re-wrapped under it while Tall keeps serving */
+        /** New master key version; every data key is re-wrapped under it while Tall keeps serving. Needs a reason; refused within one hour of the last rotation unless force is true. Every rotation is recorded on pii.access.log (who, when, reason, forced). */
         post: operations["PiiController_rotate_v1"];
         delete?: never;
         options?: never;
@@ -266,7 +266,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A user's personal data for a stated purpose: admins everything; a teacher only the name of their own students (403 otherwise) */
+        /** A user's personal data for a stated purpose: admins everything of the accounts they administer (TECH_ADMIN anyone, EDU_ADMIN teachers and students, as in profile); a teacher only the name of their own students (403 otherwise) */
         get: operations["PiiController_readUser_v1"];
         put?: never;
         post?: never;
@@ -419,7 +419,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The same table as RFC 4180 CSV (header row, up to 500 rows a page; cells a spreadsheet would run as formulas are prefixed with a quote). Sort keys: lastActive, streak, masteredThisWeek, accuracy, inactive (names come from pii page by page and are not sortable here). */
+        /** The same table as RFC 4180 CSV (header row, every field quoted, up to 500 rows a page; text a spreadsheet would run as a formula, at the start of a cell or after a ; , tab or line break, is prefixed with a quote). Sort keys: lastActive, streak, masteredThisWeek, accuracy, inactive (names come from pii page by page and are not sortable here). */
         get: operations["TeacherStudentsController_csv_v1"];
         put?: never;
         post?: never;
@@ -1179,6 +1179,12 @@ export type components = {
                 /** @enum {string} */
                 status: "applied" | "duplicate" | "rejected";
             }[];
+        };
+        RotateMasterKeyDto: {
+            /** @description Rotate even within one hour of the last rotation (default false) */
+            force?: boolean;
+            /** @description Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42" */
+            reason: string;
         };
         SessionListDto: {
             items: {
@@ -2110,7 +2116,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateMasterKeyDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2119,6 +2129,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["KeyRotationResultDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: no reason, an empty one, or one longer than 500 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
@@ -2129,6 +2146,13 @@ export interface operations {
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ROTATION_TOO_SOON: the last rotation was less than an hour ago; details.nextAllowedAt says from when (also Retry-After), or send force: true. KEY_ROTATION_IN_PROGRESS: another rotation is running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2301,7 +2325,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description EDU_ADMIN, TECH_ADMIN: every field */
+            /** @description TECH_ADMIN, and EDU_ADMIN for a teacher or student: every field */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2318,7 +2342,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description FORBIDDEN: a teacher asking for someone who is not their student; a teacher gets only { userId, firstName, lastName }
+             * @description FORBIDDEN: an EDU_ADMIN asking for an admin, or a teacher asking for someone who is not their student; a teacher gets only { userId, firstName, lastName }
              *
              *     FORBIDDEN unless the caller is EDU_ADMIN or TECH_ADMIN or TEACHER
              */
@@ -2467,6 +2491,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SystemInfoDto"];
                 };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents METRICS_TOKEN or OPS_API_TOKEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -12,6 +12,7 @@ import { ReadUserPersonalDataHandler } from './personal-data/read-user-personal-
 import { ReplaceOwnPersonalDataHandler } from './personal-data/replace-own-personal-data/replace-own-personal-data.handler';
 import { StorePersonalDataHandler } from './personal-data/store-personal-data/store-personal-data.handler';
 import { ApplyTeacherLinkHandler } from './teacher-links/apply-teacher-link/apply-teacher-link.handler';
+import { ApplyUserRoleHandler } from './user-roles/apply-user-role/apply-user-role.handler';
 
 export const piiCommandHandlers = [
   StorePersonalDataHandler,
@@ -20,6 +21,7 @@ export const piiCommandHandlers = [
   RotateMasterKeyHandler,
   SweepMasterKeyHandler,
   ApplyTeacherLinkHandler,
+  ApplyUserRoleHandler,
 ];
 
 export const piiQueryHandlers = [

@@ -41,8 +41,8 @@ export const StorePersonalData = defineRemoteCall({
 /**
  * Display names (first and last name) of users, for a stated purpose; every name read is on
  * `pii.access.log`. With a principal (the call stems from a signed-in request) the reader's
- * rights apply: admins any user, a teacher only their linked students, anyone else only
- * themself. Users without data, erased users and users the reader may not see are left out.
+ * rights apply: admins the accounts profile lets them administer (TECH_ADMIN any user, EDU_ADMIN
+ * teachers and students), a teacher only their linked students, anyone else only themself. Users without data, erased users and users the reader may not see are left out.
  */
 export const GetDisplayNames = defineRemoteCall({
   name: 'pii.getDisplayNames',

@@ -55,4 +55,24 @@ export const PersonalDataErased = defineEvent({
   schema: z.object({ userId: PiiUserIdSchema, erasedAt: z.iso.datetime() }),
 });
 
-export const PII_EVENT_CONTRACTS = [PiiAccessed, PersonalDataUpdated, EmailIndexChanged, PersonalDataErased] as const;
+export const MasterKeyRotated = defineEvent({
+  type: 'pii.masterKeyRotated',
+  version: 1,
+  topic: PiiTopics.accessLog,
+  description:
+    'A new master key version became current: who rotated it (a TECH_ADMIN, or the scheduler), why, whether the one-hour wait was overridden, when.',
+  schema: z.object({
+    /** The rotating user, or `system:scheduler` for the scheduled rotation. */
+    rotatedBy: z.string().min(1).max(128),
+    rotatedByRole: z.string().min(1).max(64),
+    trigger: z.enum(['scheduled', 'manual']),
+    /** The operator's stated reason (never personal data: the rotation route says so), or the scheduler's. */
+    reason: z.string().min(1).max(500),
+    forced: z.boolean(),
+    masterKeyVersion: z.string().min(1).max(128),
+    previousVersions: z.array(z.string()),
+    at: z.iso.datetime(),
+  }),
+});
+
+export const PII_EVENT_CONTRACTS = [PiiAccessed, PersonalDataUpdated, EmailIndexChanged, PersonalDataErased, MasterKeyRotated] as const;

@@ -19,6 +19,20 @@ export const EraseOwnDataSchema = z.strictObject({ password: z.string().min(1).m
 /** What a teacher sees of a student (`GET /api/v1/pii/users/:id`). */
 export const StudentNameSchema = z.object({ userId: z.uuid(), firstName: z.string(), lastName: z.string() });
 
+/** The longest reason a manual master key rotation may give. */
+export const ROTATION_REASON_MAX_LENGTH = 500;
+
+/** `POST /api/v1/pii/keys/rotate`: why, and whether to override the one-hour wait after the last rotation. */
+export const RotateMasterKeySchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(ROTATION_REASON_MAX_LENGTH)
+    .describe('Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42"'),
+  force: z.boolean().optional().describe('Rotate even within one hour of the last rotation (default false)'),
+});
+
 /** `POST /api/v1/pii/keys/rotate` */
 export const KeyRotationResultSchema = z.object({
   masterKeyVersion: z.string(),

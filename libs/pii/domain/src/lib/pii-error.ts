@@ -7,6 +7,7 @@ export type PiiErrorCode =
   | 'EMAIL_TAKEN'
   | 'FORBIDDEN'
   | 'KEY_ROTATION_IN_PROGRESS'
+  | 'ROTATION_TOO_SOON'
   | 'EXPORT_INCOMPLETE'
   | 'PII_INTEGRITY_FAILURE'
   | 'SERVICE_UNAVAILABLE';
@@ -18,12 +19,16 @@ const MESSAGES: { readonly [C in PiiErrorCode]: string } = {
   EMAIL_TAKEN: 'An account with this email exists',
   FORBIDDEN: 'You may not read this personal data',
   KEY_ROTATION_IN_PROGRESS: 'A master key rotation is running right now',
+  ROTATION_TOO_SOON: 'The master key was rotated less than an hour ago: rotate again after nextAllowedAt, or with force: true',
   EXPORT_INCOMPLETE: 'The export could not be completed; nothing was left out silently',
   PII_INTEGRITY_FAILURE: 'Stored personal data failed its integrity check and was not returned',
   SERVICE_UNAVAILABLE: 'A service Tall depends on is unavailable: secrets',
 };
 
-/** A pii refusal. `SERVICE_UNAVAILABLE`: the keys in Secrets Manager cannot be reached. */
+/**
+ * A pii refusal. `SERVICE_UNAVAILABLE`: the keys in Secrets Manager cannot be reached.
+ * `ROTATION_TOO_SOON` carries `lastRotationAt`, `nextAllowedAt` and `retryAfterSeconds`.
+ */
 export class PiiError extends DomainError<PiiErrorCode> {
   constructor(code: PiiErrorCode, details?: DomainErrorDetails) {
     super(code, MESSAGES[code], details);

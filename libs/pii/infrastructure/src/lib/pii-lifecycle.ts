@@ -9,7 +9,7 @@ import { dayOf } from '@tall/platform/calendar';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { SweepMasterKeyCommand } from '@tall/pii/application';
 import { PII_MODULE } from '@tall/pii/contracts';
-import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
+import { TeacherLinksHandler, UserDeletedHandler, UserRolesHandler } from './events/pii-event-handlers';
 import { MasterKeyRing } from './keys/master-key-ring';
 import { SecretEmailIndexer } from './keys/secret-email-indexer';
 import { PII_SCHEMA, piiMigrations } from './persistence/pii-migrations';
@@ -34,6 +34,7 @@ export class PiiLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(UserDeletedHandler) private readonly userDeleted: UserDeletedHandler,
     @Inject(TeacherLinksHandler) private readonly teacherLinks: TeacherLinksHandler,
+    @Inject(UserRolesHandler) private readonly userRoles: UserRolesHandler,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -44,7 +45,7 @@ export class PiiLifecycle implements OnModuleInit, OnApplicationShutdown {
     const loading = this.loadKeys();
     await Promise.race([loading, new Promise((resolve) => setTimeout(resolve, KEY_WAIT_AT_START_MS).unref())]);
     this.registrar.registerPgSource(this.pool, PII_SCHEMA);
-    for (const handler of [this.userDeleted, this.teacherLinks]) this.subscribe(handler);
+    for (const handler of [this.userDeleted, this.teacherLinks, this.userRoles]) this.subscribe(handler);
     // Not ready without the keys: readiness fails until both are held in memory.
     this.health.register({
       name: 'pii-keys',

@@ -8,9 +8,9 @@ import { ScheduledJobs } from '@tall/platform/scheduling';
 import { stackSecretStore } from '@tall/platform/test-app';
 import { freshDatabase, waitFor } from '@tall/platform/testing';
 import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, StorePersonalData } from '@tall/pii/contracts';
-import { TeacherStudentLinked, TeacherStudentUnlinked, UserDeleted } from '@tall/profile/contracts';
+import { TeacherStudentLinked, TeacherStudentUnlinked, UserCreated, UserDeleted, UserRoleChanged, type UserRole } from '@tall/profile/contracts';
 import { startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
-import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
+import { TeacherLinksHandler, UserDeletedHandler, UserRolesHandler } from './events/pii-event-handlers';
 import { piiIntegrityFailures } from './integrity-monitor';
 import { KEY_ROTATION_JOB } from './pii-lifecycle';
 
@@ -25,9 +25,11 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
   const techAdmin = principal('TECH_ADMIN');
   const eduAdmin = principal('EDU_ADMIN');
 
-  async function register(userId = randomUUID(), values = canary()) {
+  /** As profile does at registration: the personal data through the call, the role through `user.created`. */
+  async function register(userId = randomUUID(), values = canary(), role: UserRole = 'STUDENT') {
     await rpc.call(StorePersonalData, { userId, firstName: values.first, lastName: values.last, email: values.email, birthDate: '2008-05-01' }, { principal: null, caller: 'profile' });
-    return { userId, values, student: principal('STUDENT', userId) };
+    await pii.app.get(UserRolesHandler).handle(profileEvent(UserCreated, { userId, role, origin: 'admin', createdAt: new Date().toISOString() }));
+    return { userId, values, student: principal(role, userId) };
   }
 
   async function request(method: string, url: string, who?: Principal, payload?: unknown) {
@@ -41,7 +43,10 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
       (row) => row.envelope.payload,
     );
 
-  const profileEvent = <C extends typeof TeacherStudentLinked | typeof TeacherStudentUnlinked | typeof UserDeleted>(contract: C, payload: Parameters<typeof createEvent<C>>[1]) =>
+  const profileEvent = <C extends typeof TeacherStudentLinked | typeof TeacherStudentUnlinked | typeof UserDeleted | typeof UserCreated | typeof UserRoleChanged>(
+    contract: C,
+    payload: Parameters<typeof createEvent<C>>[1],
+  ) =>
     createEvent(contract, payload, { key: randomUUID(), correlationId: randomUUID() });
 
   beforeAll(async () => {
@@ -145,6 +150,30 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     expect(own.names).toEqual([{ userId: a.userId, firstName: a.values.first, lastName: a.values.last }]);
   });
 
+  it('reads for an EDU_ADMIN only teachers’ and students’ data, following the roles profile publishes', async () => {
+    const { userId } = await register();
+    const url = `/users/${userId}?purpose=user-administration`;
+    const names = async (who: Principal) => (await rpc.call(GetDisplayNames, { userIds: [userId], purpose: 'user-administration' }, { principal: who, caller: 'profile' })).names;
+    expect((await request('GET', url, eduAdmin)).statusCode).toBe(200);
+    expect(await names(eduAdmin)).toHaveLength(1);
+
+    const roles = pii.app.get(UserRolesHandler);
+    const promoted = profileEvent(UserRoleChanged, { userId, previousRole: 'STUDENT', role: 'TECH_ADMIN' });
+    await roles.handle(promoted);
+    const refused = await request('GET', url, eduAdmin);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', correlationId: expect.any(String) });
+    expect(await names(eduAdmin)).toEqual([]);
+    expect((await request('GET', url, techAdmin)).statusCode).toBe(200);
+    expect(await names(techAdmin)).toHaveLength(1);
+
+    // Demoted again: readable again; a redelivered promotion is applied once only.
+    await roles.handle(profileEvent(UserRoleChanged, { userId, previousRole: 'TECH_ADMIN', role: 'TEACHER' }));
+    await roles.handle(promoted);
+    expect((await request('GET', url, eduAdmin)).statusCode).toBe(200);
+    expect((await pool.query('SELECT role FROM pii.user_roles WHERE user_id = $1', [userId])).rows).toEqual([{ role: 'TEACHER' }]);
+  });
+
   it('rejects a tampered ciphertext with a clear error, logged and counted, never garbage', async () => {
     const { userId, student } = await register();
     const failures = async () =>
@@ -183,7 +212,7 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
         reads.push((await request('GET', '/me', user.student)).statusCode);
       }
     })();
-    const response = await request('POST', '/keys/rotate', techAdmin);
+    const response = await request('POST', '/keys/rotate', techAdmin, { reason: 'integration test: rotation without downtime' });
     stop = true;
     await reader;
 
@@ -200,12 +229,56 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     for (const user of users) expect((await request('GET', '/me', user.student)).json().lastName).toBe(user.values.last);
   });
 
+  it('refuses a manual rotation within an hour unless forced, wants a reason, and audits every rotation', async () => {
+    const rotate = (body?: unknown) => request('POST', '/keys/rotate', techAdmin, body);
+    for (const body of [undefined, {}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }, { reason: 'ok', force: 'yes' }, { reason: 'ok', extra: 1 }]) {
+      const invalid = await rotate(body);
+      expect({ body, status: invalid.statusCode }).toEqual({ body, status: 400 });
+      expect(invalid.json()).toMatchObject({ code: expect.any(String), correlationId: expect.any(String) });
+    }
+    const [last] = (await pool.query<{ rotated_at: Date }>('SELECT rotated_at FROM pii.key_rotations ORDER BY rotated_at DESC LIMIT 1')).rows;
+    expect(last).toBeDefined(); // the rotation of the test before, less than an hour ago
+
+    const tooSoon = await rotate({ reason: 'routine rotation' });
+    expect(tooSoon.statusCode).toBe(409);
+    const nextAllowedAt = new Date(last.rotated_at.getTime() + 3_600_000).toISOString();
+    expect(tooSoon.json()).toMatchObject({ code: 'ROTATION_TOO_SOON', details: { lastRotationAt: last.rotated_at.toISOString(), nextAllowedAt } });
+    expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(3_000);
+
+    const forced = await rotate({ reason: '  key material seen in a support ticket  ', force: true });
+    expect(forced.statusCode).toBe(200);
+    expect((await rotate({ reason: 'and again', force: false })).statusCode).toBe(409);
+
+    const { rows } = await pool.query('SELECT trigger, rotated_by, rotated_by_role, reason, forced, master_key_version FROM pii.key_rotations ORDER BY rotated_at');
+    expect(rows.slice(-2)).toEqual([
+      { trigger: 'manual', rotated_by: techAdmin.userId, rotated_by_role: 'TECH_ADMIN', reason: 'integration test: rotation without downtime', forced: false, master_key_version: expect.any(String) },
+      { trigger: 'manual', rotated_by: techAdmin.userId, rotated_by_role: 'TECH_ADMIN', reason: 'key material seen in a support ticket', forced: true, master_key_version: forced.json().masterKeyVersion },
+    ]);
+    expect((await outboxOf('pii.masterKeyRotated', 'pii-master-key')).slice(-1)).toEqual([
+      {
+        rotatedBy: techAdmin.userId,
+        rotatedByRole: 'TECH_ADMIN',
+        trigger: 'manual',
+        reason: 'key material seen in a support ticket',
+        forced: true,
+        masterKeyVersion: forced.json().masterKeyVersion,
+        previousVersions: expect.any(Array),
+        at: expect.any(String),
+      },
+    ]);
+  });
+
   it('checks the master key age daily (the 90-day rotation), by the scheduler, once per day', async () => {
     const jobs = pii.app.get(ScheduledJobs);
     expect(jobs.list().map((job) => job.name)).toContain(KEY_ROTATION_JOB);
+    const rotations = async () => (await pool.query('SELECT count(*)::int AS n FROM pii.key_rotations')).rows[0].n as number;
+    const before = await rotations();
     const run = await jobs.runNow(KEY_ROTATION_JOB);
     expect(run).toMatchObject({ status: 'succeeded', periodKey: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    // Run again by force: still at most one scheduled rotation per interval.
+    expect(await jobs.runNow(KEY_ROTATION_JOB, { force: true })).toMatchObject({ status: 'succeeded' });
     // The current version is young: nothing rotated, nothing left to re-wrap.
+    expect(await rotations()).toBe(before);
     const { rows } = await pool.query('SELECT count(DISTINCT master_version)::int AS versions FROM pii.data_keys');
     expect(rows[0].versions).toBeLessThanOrEqual(1);
   });
@@ -252,6 +325,7 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     await handler.handle(event);
     await handler.handle(event);
     expect((await pool.query('SELECT count(*)::int AS n FROM pii.data_keys WHERE user_id = $1', [userId])).rows[0].n).toBe(0);
+    expect((await pool.query('SELECT count(*)::int AS n FROM pii.user_roles WHERE user_id = $1', [userId])).rows[0].n).toBe(0);
     expect((await request('GET', `/users/${userId}?purpose=user-administration`, techAdmin)).statusCode).toBe(410);
     expect(await outboxOf('user.pii.erased', userId)).toHaveLength(1);
   });

@@ -15,7 +15,7 @@ import {
   type UserDataSources,
 } from '@tall/pii/application';
 import { PII_MODULE } from '@tall/pii/contracts';
-import { TeacherLinksHandler, UserDeletedHandler } from './events/pii-event-handlers';
+import { TeacherLinksHandler, UserDeletedHandler, UserRolesHandler } from './events/pii-event-handlers';
 import { PiiController } from './http/pii.controller';
 import { LoggingIntegrityMonitor } from './integrity-monitor';
 import { MasterKeyRing } from './keys/master-key-ring';
@@ -46,7 +46,7 @@ const adapters = [
   },
 ];
 
-const eventHandlers = [UserDeletedHandler, TeacherLinksHandler];
+const eventHandlers = [UserDeletedHandler, TeacherLinksHandler, UserRolesHandler];
 
 /**
  * The pii context: encrypted personal data, its audit, export and erasure. Platform modules are

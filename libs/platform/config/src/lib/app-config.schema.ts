@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.4.0');
@@ -46,6 +47,38 @@ const weekCycle = z.string().transform((value, context) => {
   return weeks;
 });
 
+/** Range names proxy-addr (Fastify's trustProxy) knows: 127.0.0.0/8 and ::1; link-local; private networks. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+/**
+ * Which proxies' X-Forwarded-For to believe, for the client address: `false` (none: the peer is
+ * the client), a hop count (`1`: the nearest proxy, e.g. the ingress controller), or the proxies'
+ * addresses, CIDRs or range names, comma-separated. Never "all": then any client could name
+ * its own address and slip past the per-address rate limit.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const trimmed = value.trim();
+  if (['', 'false', 'off', '0'].includes(trimmed)) return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (trimmed === 'true') {
+    context.addIssue({ code: 'custom', message: "trusting every proxy lets any client choose its own address: give a hop count (e.g. 1) or the proxies' addresses" });
+    return z.NEVER;
+  }
+  const entries = trimmed.split(',').map((item) => item.trim()).filter(Boolean);
+  const wrong = entries.find((entry) => !isProxyAddress(entry));
+  if (wrong !== undefined) {
+    context.addIssue({ code: 'custom', message: `"${wrong}" is not a hop count, an IP address, a CIDR, or one of ${PROXY_RANGE_NAMES.join(', ')}` });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 /**
  * Every environment variable Tall reads. The README's configuration table is the same list;
  * a test keeps the two in step.
@@ -88,6 +121,8 @@ export const appConfigSchema = z.object({
   ADMIN_EMAIL: z.email().max(254).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  AUTH_ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: trustProxy.default(false),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(900),
   JWT_SIGNING_KEYS_SECRET_NAME: z.string().min(1).default('tall/jwt-signing-keys'),
   AUTH_JWKS_URL: z.url().optional(),
@@ -95,6 +130,8 @@ export const appConfigSchema = z.object({
   /** Tries of one event by one consumer before it is parked as poison (see ADR 13). */
   EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   OPS_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Bearer token for `/metrics` and `GET /api/v1/system/info` (Prometheus, monitoring); OPS_API_TOKEN works there too. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_DIST_DIR: z.string().default('dist/clients/web/browser'),
   LEARNING_DESIRED_RETENTION: z.coerce.number().min(0.7).max(0.99).default(0.9),
   LEARNING_COHORT_CYCLE: weekCycle.default([1, 2, 4, 8]),

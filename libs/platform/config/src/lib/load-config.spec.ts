@@ -40,4 +40,17 @@ describe('loadConfig', () => {
     expect(config.MODULE_URLS).toEqual({ pii: 'http://127.0.0.1:3001', profile: 'https://profile.internal:8443' });
     expect(() => loadConfig({ ...minimal, MODULE_URLS: 'pii:3001' })).toThrow(/MODULE_URLS: "pii:3001" is not <module>=<http\(s\) URL>/);
   });
+
+  it('trusts no proxy by default, and a hop count or a list of proxies when told', () => {
+    expect(loadConfig(minimal).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '10.0.0.0/8, 192.168.1.7, fd00::/8, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses to trust every proxy, and names an entry that is not an address', () => {
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: trusting every proxy lets any client choose its own address/);
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY: "10.0.0.0\/33" is not a hop count/);
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: '10.0.0.1,ingress.local' })).toThrow(/TRUST_PROXY: "ingress.local" is not/);
+  });
 });

@@ -8,6 +8,7 @@ import { httpRequestDuration, RequestContext } from '@tall/platform/observabilit
 import { checkClientVersion, CLIENT_VERSION_POLICY, type ClientVersionPolicy } from './client-version';
 import { ErrorEnvelopeFilter, sendError } from './error-envelope.filter';
 import { ApiError } from './api-error';
+import { registerSecurityHeaders, type SecurityHeadersOptions } from './security-headers';
 
 /** Routes outside `/api/v<n>`: operations endpoints, the docs, and calls between Tall processes. */
 export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics', 'internal/rpc/:name'];
@@ -18,9 +19,9 @@ const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 /**
  * The conventions every controller of every module follows: `/api/v1` URI versioning,
  * correlation ids, the client version gate, validation that rejects unknown fields,
- * one error envelope, and latency metrics by route.
+ * one error envelope, latency metrics by route, and security headers on every response.
  */
-export function configureHttp(app: NestFastifyApplication, logger: Logger): void {
+export function configureHttp(app: NestFastifyApplication, logger: Logger, options: SecurityHeadersOptions = {}): void {
   app.setGlobalPrefix('api', { exclude: UNVERSIONED_PATHS });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(new ZodValidationPipe());
@@ -28,6 +29,8 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger): void
 
   const policy = app.get<ClientVersionPolicy>(CLIENT_VERSION_POLICY);
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  // First, so the answers the hooks below send themselves (400, 426) carry the headers too.
+  registerSecurityHeaders(fastify, options);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const incoming = request.headers[CORRELATION_HEADER];

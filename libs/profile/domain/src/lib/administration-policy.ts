@@ -1,4 +1,4 @@
-import type { UserRole } from '@tall/profile/contracts';
+import { ADMINISTERED_ROLES, type UserRole } from '@tall/profile/contracts';
 
 export interface Actor {
   userId: string;
@@ -11,7 +11,9 @@ export interface Target {
 }
 
 const ADMINS: readonly UserRole[] = ['TECH_ADMIN', 'EDU_ADMIN'];
-const LEARNING_ROLES: readonly UserRole[] = ['TEACHER', 'STUDENT'];
+
+/** The one table of who administers whom, shared with pii's read policy. */
+const administers = (actor: Actor, role: UserRole): boolean => ADMINISTERED_ROLES[actor.role].includes(role);
 
 export type PolicyVerdict = 'allowed' | 'forbidden' | 'ownAccount';
 
@@ -25,30 +27,23 @@ export const AdministrationPolicy = {
   },
 
   mayCreate(actor: Actor, role: UserRole): boolean {
-    if (actor.role === 'TECH_ADMIN') return true;
-    return actor.role === 'EDU_ADMIN' && LEARNING_ROLES.includes(role);
+    return administers(actor, role);
   },
 
   /** Roles whose accounts the actor may list; an empty list means none. */
   listableRoles(actor: Actor): UserRole[] {
-    if (actor.role === 'TECH_ADMIN') return ['TECH_ADMIN', 'EDU_ADMIN', 'TEACHER', 'STUDENT'];
-    if (actor.role === 'EDU_ADMIN') return [...LEARNING_ROLES];
-    return [];
+    return [...ADMINISTERED_ROLES[actor.role]];
   },
 
   mayChangeRole(actor: Actor, target: Target, role: UserRole): PolicyVerdict {
     if (actor.userId === target.id) return 'ownAccount';
-    if (actor.role === 'TECH_ADMIN') return 'allowed';
-    if (actor.role === 'EDU_ADMIN' && LEARNING_ROLES.includes(target.role) && LEARNING_ROLES.includes(role)) return 'allowed';
-    return 'forbidden';
+    return administers(actor, target.role) && administers(actor, role) ? 'allowed' : 'forbidden';
   },
 
   /** Disable or enable. */
   mayChangeStatus(actor: Actor, target: Target): PolicyVerdict {
     if (actor.userId === target.id) return 'ownAccount';
-    if (actor.role === 'TECH_ADMIN') return 'allowed';
-    if (actor.role === 'EDU_ADMIN' && LEARNING_ROLES.includes(target.role)) return 'allowed';
-    return 'forbidden';
+    return administers(actor, target.role) ? 'allowed' : 'forbidden';
   },
 
   mayDelete(actor: Actor, target: Target): PolicyVerdict {

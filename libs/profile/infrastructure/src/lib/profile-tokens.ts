@@ -8,6 +8,8 @@ export interface ProfileModuleOptions {
   registrationOpen: boolean;
   /** AUTH_RATE_LIMIT_PER_MINUTE: requests per client IP on the sign-in routes. */
   authRateLimitPerMinute: number;
+  /** AUTH_ACCOUNT_RATE_LIMIT_PER_MINUTE: sign-in attempts per email, from any address. */
+  authAccountRateLimitPerMinute: number;
   /** MIN_CLIENT_VERSION_*: the minimums until a TECH_ADMIN stores others. */
   defaultClientVersions: { web: string; android: string; desktop: string };
   /** ADMIN_EMAIL / ADMIN_PASSWORD: the first TECH_ADMIN, created once at start. */

@@ -24,7 +24,7 @@ import { Argon2PasswordHasher } from './credentials/argon2-password-hasher';
 import { BlindIndexEmails } from './credentials/blind-index-emails';
 import { loadCommonPasswords } from './credentials/common-passwords';
 import { PlatformAccessTokens } from './credentials/platform-access-tokens';
-import { AUTH_RATE_LIMIT, AuthRateLimitGuard } from './http/auth-rate-limit';
+import { AUTH_RATE_LIMIT, AuthRateLimitGuard, SignInAccountRateLimitGuard, type AuthRateLimitOptions } from './http/auth-rate-limit';
 import { AuthController } from './http/auth.controller';
 import { ClientVersionsController } from './http/client-versions.controller';
 import { OwnAccountErasureController } from './http/own-account-erasure.controller';
@@ -59,7 +59,10 @@ function adapters(options: ProfileModuleOptions): Provider[] {
     { provide: REGISTRATION_SETTINGS, useValue: { open: options.registrationOpen } },
     { provide: DEFAULT_CLIENT_VERSIONS, useValue: { ...options.defaultClientVersions } },
     { provide: CLIENT_VERSION_ENFORCEMENT, useExisting: ClientVersionPolicySync },
-    { provide: AUTH_RATE_LIMIT, useValue: { perMinute: options.authRateLimitPerMinute } },
+    {
+      provide: AUTH_RATE_LIMIT,
+      useValue: { perMinute: options.authRateLimitPerMinute, accountPerMinute: options.authAccountRateLimitPerMinute } satisfies AuthRateLimitOptions,
+    },
   ];
 }
 
@@ -82,6 +85,7 @@ export class ProfileModule {
         ...profileQueryHandlers,
         ClientVersionPolicySync,
         AuthRateLimitGuard,
+        SignInAccountRateLimitGuard,
         ProfileLifecycle,
       ],
       exports: [PROFILE_DATA_SOURCE],

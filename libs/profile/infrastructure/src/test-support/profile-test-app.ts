@@ -76,6 +76,7 @@ export async function startProfileTestApp(options: Partial<ProfileModuleOptions>
         poolSize: 5,
         registrationOpen: true,
         authRateLimitPerMinute: 10_000,
+        authAccountRateLimitPerMinute: 10_000,
         defaultClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' },
         ...options,
       }),

@@ -173,9 +173,9 @@ describe('progress context fed from Kafka (own process), rebuilt from the topics
     expect(answer.headers['content-type']).toMatch(/^text\/csv/);
     expect(answer.headers['content-disposition']).toMatch(/^attachment; filename="students-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = answer.body.split('\r\n');
-    expect(lines[0]).toMatch(/^student_id,first_name,last_name,/);
+    expect(lines[0]).toMatch(/^"student_id","first_name","last_name",/);
     expect(lines).toHaveLength(5); // header, three students, final CRLF
-    expect(lines.find((line) => line.startsWith(aliceOfA))).toContain("Alice,'=cmd|calc");
+    expect(lines.find((line) => line.startsWith(`"${aliceOfA}"`))).toContain(`"Alice","'=cmd|calc"`);
   });
 
   it('contributes the student’s record to the GDPR export, and nothing about an erased one', async () => {

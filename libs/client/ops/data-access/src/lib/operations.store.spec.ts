@@ -26,6 +26,22 @@ describe('the operations store', () => {
     expect(Object.fromEntries(asked ?? [])).toEqual({ limit: '1' });
   });
 
+  it('rotates the PII keys with the reason and force the admin gave, and shows a refusal', async () => {
+    const bodies: unknown[] = [];
+    const fake = api(() => json(200, { items: [], total: 0, consumers: [] })).on('POST', '/api/v1/pii/keys/rotate', (_request, body) => {
+      bodies.push(body);
+      return bodies.length === 1
+        ? json(200, { masterKeyVersion: 'v2', previousVersions: ['v1'], rewrappedDataKeys: 3, retiredVersions: ['v1'], remaining: 0 })
+        : json(409, { statusCode: 409, code: 'ROTATION_TOO_SOON', message: 'The master key was rotated less than an hour ago', details: { nextAllowedAt: '2026-05-13T11:00:00.000Z' } });
+    });
+    const store = createOperationsStore(createTallApi('http://tall.test', fake.fetch), async () => healthy);
+    expect(await store.getState().rotateKeys('quarterly drill', false)).toMatchObject({ masterKeyVersion: 'v2' });
+    expect(store.getState().lastRotation).toMatchObject({ masterKeyVersion: 'v2' });
+    expect(await store.getState().rotateKeys('again', false)).toBeNull();
+    expect(store.getState()).toMatchObject({ running: null, problem: { code: 'ROTATION_TOO_SOON' } });
+    expect(bodies).toEqual([{ reason: 'quarterly drill', force: false }, { reason: 'again', force: false }]);
+  });
+
   it('keeps the rest of the page when the parked count cannot be read', async () => {
     const fake = api(() => json(403, { statusCode: 403, code: 'FORBIDDEN', message: 'Forbidden' }));
     const store = createOperationsStore(createTallApi('http://tall.test', fake.fetch), async () => healthy);

@@ -24,7 +24,8 @@ export interface OperationsState {
   problem: ApiProblem | null;
   refresh(): Promise<void>;
   runWeekly(force: boolean): Promise<JobRun | null>;
-  rotateKeys(): Promise<KeyRotationResult | null>;
+  /** `reason` is recorded on the audit log; `force` rotates even within an hour of the last rotation. */
+  rotateKeys(reason: string, force: boolean): Promise<KeyRotationResult | null>;
   setMinimumVersions(versions: Partial<ClientVersions>): Promise<boolean>;
   clearProblem(): void;
 }
@@ -91,9 +92,9 @@ export function createOperationsStore(api: TallApi, readiness: () => Promise<Rea
           return run;
         }),
 
-      rotateKeys: () =>
+      rotateKeys: (reason, force) =>
         running('rotation', async () => {
-          const result = await call(api.POST('/api/v1/pii/keys/rotate'));
+          const result = await call(api.POST('/api/v1/pii/keys/rotate', { body: { reason, force } }));
           set({ lastRotation: result });
           return result;
         }),

@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { MasterKeyRotated } from '@tall/pii/contracts';
 import { PiiIntegrityError, rewrapDataKey, type MasterKey } from '@tall/pii/domain';
+import { CLOCK, type Clock } from '../ports/clock.port';
 import { INTEGRITY_MONITOR, type IntegrityMonitor } from '../ports/integrity-monitor.port';
-import { KEY_ROTATION_STORE, type KeyRotationStore } from '../ports/key-rotation-store.port';
+import { KEY_ROTATION_STORE, type KeyRotationStore, type RotationAudit } from '../ports/key-rotation-store.port';
 import { MASTER_KEYS, type RotatableMasterKeys } from '../ports/master-keys.port';
+import { piiEvent } from '../pii-events';
 
 const BATCH = 200;
+/** One key for every rotation's audit event, so they stay in order on the topic. */
+const ROTATION_EVENT_KEY = 'pii-master-key';
 
 export interface RotationResult {
   masterKeyVersion: string;
@@ -26,12 +31,23 @@ export class MasterKeyRotation {
     @Inject(MASTER_KEYS) private readonly keys: RotatableMasterKeys,
     @Inject(KEY_ROTATION_STORE) private readonly store: KeyRotationStore,
     @Inject(INTEGRITY_MONITOR) private readonly integrity: IntegrityMonitor,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async rotate(): Promise<RotationResult> {
+  /**
+   * The rotation is recorded (and its audit event written) as soon as the new version is current,
+   * before the re-wrap: an interrupted re-wrap still counts as a rotation, for the audit and for
+   * the wait before the next one.
+   */
+  async rotate(audit: RotationAudit): Promise<RotationResult> {
     const previous = (await this.store.versions()).filter((version) => !version.retiredAt).map((version) => version.versionId);
     const next = await this.keys.createVersion();
-    return this.finish(next, previous.filter((versionId) => versionId !== next.versionId));
+    const previousVersions = previous.filter((versionId) => versionId !== next.versionId);
+    const rotatedAt = this.clock.now();
+    await this.store.recordRotation({ ...audit, rotatedAt, masterKeyVersion: next.versionId }, [
+      piiEvent(MasterKeyRotated, { ...audit, masterKeyVersion: next.versionId, previousVersions, at: rotatedAt.toISOString() }, ROTATION_EVENT_KEY),
+    ]);
+    return this.finish(next, previousVersions);
   }
 
   /** Re-wraps every data key not yet under `target`, then retires the versions nothing refers to. */

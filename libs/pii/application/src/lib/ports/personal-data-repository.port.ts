@@ -61,6 +61,13 @@ export interface PersonalDataRepository {
   linkedStudents(teacherId: string, studentIds: readonly string[]): Promise<Set<string>>;
   /** Adds or removes a link, with the inbox claim in the same transaction; false when delivered before. */
   applyTeacherLink(delivery: InboxDelivery, link: TeacherLink, linked: boolean): Promise<boolean>;
+  /** The accounts' roles as learned from profile's events; an id whose role is not known is absent. */
+  rolesOf(userIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Records an account's role, with the inbox claim in the same transaction; false when delivered
+   * before. Nothing is recorded for an erased user (shredding removes the role with the data).
+   */
+  applyUserRole(delivery: InboxDelivery, userId: string, role: string): Promise<boolean>;
 }
 
 export const PERSONAL_DATA_REPOSITORY = Symbol('PERSONAL_DATA_REPOSITORY');

@@ -6,7 +6,7 @@ import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import type { Clock } from '../ports/clock.port';
 import type { EmailIndexer } from '../ports/email-indexer.port';
 import type { IntegrityFailure, IntegrityMonitor } from '../ports/integrity-monitor.port';
-import type { KeyRotationStore, MasterKeyVersionInfo } from '../ports/key-rotation-store.port';
+import type { KeyRotationRecord, KeyRotationStore, MasterKeyVersionInfo } from '../ports/key-rotation-store.port';
 import type { RotatableMasterKeys } from '../ports/master-keys.port';
 import type {
   Erasure,
@@ -25,7 +25,9 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
   readonly erasures = new Map<string, Erasure>();
   readonly events: EventEnvelope[] = [];
   readonly links = new Set<string>();
+  readonly roles = new Map<string, string>();
   readonly versionInfo: MasterKeyVersionInfo[] = [];
+  readonly rotations: KeyRotationRecord[] = [];
   private readonly delivered = new Set<string>();
   private locked = false;
 
@@ -61,6 +63,7 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
   async shred(erasure: Erasure, events: EventEnvelope[]) {
     if (this.erasures.has(erasure.userId)) return false;
     this.records.delete(erasure.userId);
+    this.roles.delete(erasure.userId);
     this.erasures.set(erasure.userId, erasure);
     this.events.push(...events);
     return true;
@@ -77,6 +80,16 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
     this.delivered.add(claim);
     if (linked) this.links.add(`${link.teacherId}:${link.studentId}`);
     else this.links.delete(`${link.teacherId}:${link.studentId}`);
+    return true;
+  }
+  async rolesOf(userIds: readonly string[]) {
+    return new Map(userIds.filter((id) => this.roles.has(id)).map((id) => [id, this.roles.get(id) as string]));
+  }
+  async applyUserRole(delivery: InboxDelivery, userId: string, role: string) {
+    const claim = `${delivery.handler}:${delivery.eventId}`;
+    if (this.delivered.has(claim)) return false;
+    this.delivered.add(claim);
+    if (!this.erasures.has(userId)) this.roles.set(userId, role);
     return true;
   }
 
@@ -118,6 +131,14 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
     const retired = this.versionInfo.filter((info) => !info.retiredAt && info.versionId !== except && !used.has(info.versionId));
     retired.forEach((info) => (info.retiredAt = new Date()));
     return retired.map((info) => info.versionId);
+  }
+
+  async lastRotation() {
+    return [...this.rotations].sort((a, b) => b.rotatedAt.getTime() - a.rotatedAt.getTime())[0];
+  }
+  async recordRotation(rotation: KeyRotationRecord, events: EventEnvelope[]) {
+    this.rotations.push(rotation);
+    this.events.push(...events);
   }
 
   private assertUniqueEmail(userId: string, index: string) {

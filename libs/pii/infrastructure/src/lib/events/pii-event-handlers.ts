@@ -3,8 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { EventEnvelope } from '@tall/platform/event-contracts';
 import type { EventHandler } from '@tall/platform/events';
 import { RequestContext } from '@tall/platform/observability';
-import { ApplyTeacherLinkCommand, ShredPersonalDataCommand } from '@tall/pii/application';
-import { ProfileTopics, TeacherStudentLinked, TeacherStudentUnlinked, UserDeleted } from '@tall/profile/contracts';
+import { ApplyTeacherLinkCommand, ApplyUserRoleCommand, ShredPersonalDataCommand } from '@tall/pii/application';
+import {
+  ProfileTopics,
+  TeacherStudentLinked,
+  TeacherStudentUnlinked,
+  UserCreated,
+  UserDeleted,
+  UserDisabled,
+  UserEnabled,
+  UserRoleChanged,
+} from '@tall/profile/contracts';
 
 /** Erasure decided by profile (the user's own request, or a TECH_ADMIN): crypto-shred. */
 @Injectable()
@@ -44,4 +53,34 @@ export class TeacherLinksHandler implements EventHandler {
       await this.commands.execute(new ApplyTeacherLinkCommand(delivery, { teacherId, studentId }, false));
     }
   }
+}
+
+/**
+ * Every account's role, learned from profile: pii's read policy follows profile's administration
+ * table, so it must know whose data an EDU_ADMIN asks for. `user.disabled`/`user.enabled` carry
+ * the role too, which also teaches pii the role of an account created before it kept roles.
+ */
+@Injectable()
+export class UserRolesHandler implements EventHandler {
+  readonly name = 'pii.userRoles';
+  readonly topics = [ProfileTopics.userEvents];
+  readonly types = [UserCreated.type, UserRoleChanged.type, UserDisabled.type, UserEnabled.type];
+
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const role = roleIn(envelope);
+    if (!role) return;
+    await this.commands.execute(new ApplyUserRoleCommand({ eventId: envelope.id, handler: this.name }, role.userId, role.role));
+  }
+}
+
+function roleIn(envelope: EventEnvelope): { userId: string; role: string } | undefined {
+  for (const contract of [UserCreated, UserRoleChanged, UserDisabled, UserEnabled]) {
+    if (envelope.type === contract.type && envelope.version === contract.version) {
+      const { userId, role } = contract.schema.parse(envelope.payload);
+      return { userId, role };
+    }
+  }
+  return undefined;
 }

@@ -36,6 +36,17 @@ describe('PiiErrorMapper', () => {
     });
   });
 
+  it('answers a rotation too soon with 409, when it is allowed again, and Retry-After', () => {
+    const details = { lastRotationAt: '2026-05-13T10:00:00.000Z', nextAllowedAt: '2026-05-13T11:00:00.000Z', retryAfterSeconds: 1800 };
+    expect(answer(new PiiError('ROTATION_TOO_SOON', details))).toEqual({
+      statusCode: 409,
+      code: 'ROTATION_TOO_SOON',
+      message: 'The master key was rotated less than an hour ago: rotate again after nextAllowedAt, or with force: true',
+      details,
+      headers: { 'retry-after': '1800' },
+    });
+  });
+
   it('leaves every other error to the global filter', () => {
     const other = new ApiError(404, 'RPC_UNKNOWN_CALL', 'no such call');
     expect(PiiErrorMapper.toApiError(other)).toBe(other);

@@ -10,8 +10,14 @@ export const PiiErrorMapper = domainErrorMapper(PiiError, {
     // A teacher asking for someone who is not their student, or another user's export.
     FORBIDDEN: 403,
     KEY_ROTATION_IN_PROGRESS: 409,
+    // A manual rotation within an hour of the last one, without force.
+    ROTATION_TOO_SOON: 409,
     EXPORT_INCOMPLETE: 500,
     PII_INTEGRITY_FAILURE: 500,
     SERVICE_UNAVAILABLE: 503,
+  },
+  headers: (error) => {
+    const retryAfter = error.code === 'ROTATION_TOO_SOON' ? error.details?.retryAfterSeconds : undefined;
+    return retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) };
   },
 });

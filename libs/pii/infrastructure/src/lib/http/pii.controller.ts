@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiForbiddenResponse, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiGoneResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authenticated, CurrentPrincipal, Roles, type Principal } from '@tall/platform/auth';
 import { UserDataExportSchema, type UserDataExport } from '@tall/platform/call-contracts';
@@ -18,6 +27,7 @@ import {
   KeyRotationResultSchema,
   PersonalDataSchema,
   ReadPersonalDataQuerySchema,
+  RotateMasterKeySchema,
   UpdatePersonalDataSchema,
   type DisplayName,
   type PersonalData,
@@ -31,6 +41,7 @@ class PersonalDataDto extends createZodDto(PersonalDataSchema) {}
 class StudentNameDto extends createZodDto(DisplayNameSchema) {}
 class UserDataExportDto extends createZodDto(UserDataExportSchema) {}
 class KeyRotationResultDto extends createZodDto(KeyRotationResultSchema) {}
+class RotateMasterKeyDto extends createZodDto(RotateMasterKeySchema) {}
 
 /**
  * Personal data. Responses carry personal data, so none of them may be cached anywhere.
@@ -89,11 +100,14 @@ export class PiiController {
   @Roles('EDU_ADMIN', 'TECH_ADMIN', 'TEACHER')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: "A user's personal data for a stated purpose: admins everything; a teacher only the name of their own students (403 otherwise)",
+    summary:
+      "A user's personal data for a stated purpose: admins everything of the accounts they administer (TECH_ADMIN anyone, EDU_ADMIN teachers and students, as in profile); a teacher only the name of their own students (403 otherwise)",
   })
-  @ApiOkResponse({ type: PersonalDataDto, description: 'EDU_ADMIN, TECH_ADMIN: every field' })
+  @ApiOkResponse({ type: PersonalDataDto, description: 'TECH_ADMIN, and EDU_ADMIN for a teacher or student: every field' })
   @ApiExtraModels(StudentNameDto)
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: a teacher asking for someone who is not their student; a teacher gets only { userId, firstName, lastName }' })
+  @ApiForbiddenResponse({
+    description: 'FORBIDDEN: an EDU_ADMIN asking for an admin, or a teacher asking for someone who is not their student; a teacher gets only { userId, firstName, lastName }',
+  })
   readUser(
     @CurrentPrincipal() principal: Principal,
     @Param() params: UserIdParamsDto,
@@ -106,9 +120,17 @@ export class PiiController {
   @Post('keys/rotate')
   @Roles('TECH_ADMIN')
   @HttpCode(200)
-  @ApiOperation({ summary: 'New master key version; every data key is re-wrapped under it while Tall keeps serving' })
+  @ApiOperation({
+    summary:
+      'New master key version; every data key is re-wrapped under it while Tall keeps serving. Needs a reason; refused within one hour of the last rotation unless force is true. Every rotation is recorded on pii.access.log (who, when, reason, forced).',
+  })
   @ApiOkResponse({ type: KeyRotationResultDto })
-  rotate(): Promise<RotationResult> {
-    return this.commands.execute(new RotateMasterKeyCommand());
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: no reason, an empty one, or one longer than 500 characters' })
+  @ApiConflictResponse({
+    description:
+      'ROTATION_TOO_SOON: the last rotation was less than an hour ago; details.nextAllowedAt says from when (also Retry-After), or send force: true. KEY_ROTATION_IN_PROGRESS: another rotation is running',
+  })
+  rotate(@CurrentPrincipal() principal: Principal, @Body() body: RotateMasterKeyDto): Promise<RotationResult> {
+    return this.commands.execute(new RotateMasterKeyCommand({ userId: principal.userId, role: principal.role }, body.reason, body.force ?? false));
   }
 }

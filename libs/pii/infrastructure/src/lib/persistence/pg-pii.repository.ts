@@ -8,6 +8,7 @@ import type {
   ErasureReason,
   FieldCiphertexts,
   InboxDelivery,
+  KeyRotationRecord,
   KeyRotationStore,
   MasterKeyVersionInfo,
   NewRecord,
@@ -122,6 +123,7 @@ export class PgPiiRepository implements PersonalDataRepository, KeyRotationStore
       // The data key goes, and with it (cascade) every ciphertext: nothing decryptable is left.
       await tx.query('DELETE FROM pii.data_keys WHERE user_id = $1', [erasure.userId]);
       await tx.query('DELETE FROM pii.teacher_students WHERE teacher_id = $1 OR student_id = $1', [erasure.userId]);
+      await tx.query('DELETE FROM pii.user_roles WHERE user_id = $1', [erasure.userId]);
       await piiOutbox.append(tx, events);
       return true;
     });
@@ -147,6 +149,24 @@ export class PgPiiRepository implements PersonalDataRepository, KeyRotationStore
       } else {
         await tx.query('DELETE FROM pii.teacher_students WHERE teacher_id = $1 AND student_id = $2', [teacherId, studentId]);
       }
+    });
+  }
+
+  async rolesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ user_id: string; role: string }>('SELECT user_id, role FROM pii.user_roles WHERE user_id = ANY($1::uuid[])', [
+      userIds,
+    ]);
+    return new Map(rows.map((row) => [row.user_id, row.role]));
+  }
+
+  async applyUserRole(delivery: InboxDelivery, userId: string, role: string): Promise<boolean> {
+    return piiInbox.runOnce(this.pool, delivery.eventId, delivery.handler, async (tx) => {
+      await tx.query(
+        `INSERT INTO pii.user_roles (user_id, role) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM pii.erasures WHERE user_id = $1)
+         ON CONFLICT (user_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()`,
+        [userId, role],
+      );
     });
   }
 
@@ -220,6 +240,41 @@ export class PgPiiRepository implements PersonalDataRepository, KeyRotationStore
       [exceptVersion],
     );
     return rows.map((row) => row.version_id).sort();
+  }
+
+  async lastRotation(): Promise<KeyRotationRecord | undefined> {
+    const { rows } = await this.pool.query<{
+      rotated_at: Date;
+      master_key_version: string;
+      trigger: KeyRotationRecord['trigger'];
+      rotated_by: string;
+      rotated_by_role: string;
+      reason: string;
+      forced: boolean;
+    }>('SELECT rotated_at, master_key_version, trigger, rotated_by, rotated_by_role, reason, forced FROM pii.key_rotations ORDER BY rotated_at DESC, id DESC LIMIT 1');
+    const row = rows[0];
+    return (
+      row && {
+        rotatedAt: row.rotated_at,
+        masterKeyVersion: row.master_key_version,
+        trigger: row.trigger,
+        rotatedBy: row.rotated_by,
+        rotatedByRole: row.rotated_by_role,
+        reason: row.reason,
+        forced: row.forced,
+      }
+    );
+  }
+
+  async recordRotation(rotation: KeyRotationRecord, events: EventEnvelope[]): Promise<void> {
+    await inTransaction(this.pool, async (tx) => {
+      await tx.query(
+        `INSERT INTO pii.key_rotations (rotated_at, master_key_version, trigger, rotated_by, rotated_by_role, reason, forced)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [rotation.rotatedAt, rotation.masterKeyVersion, rotation.trigger, rotation.rotatedBy, rotation.rotatedByRole, rotation.reason, rotation.forced],
+      );
+      await piiOutbox.append(tx, events);
+    });
   }
 
   /** Records a master key version (before any data key may refer to it). */

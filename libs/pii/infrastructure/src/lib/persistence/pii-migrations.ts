@@ -55,4 +55,33 @@ export const piiMigrations: SqlMigration[] = [
       );
       CREATE INDEX teacher_students_student_idx ON pii.teacher_students (student_id);`,
   },
+  {
+    // Accounts' roles, learned from profile's events: the read policy follows profile's
+    // administration table (an EDU_ADMIN reads teachers' and students' data only). Accounts
+    // created before this table existed are absent until profile next publishes their role.
+    id: '004-user-roles',
+    sql: `
+      CREATE TABLE pii.user_roles (
+        user_id uuid PRIMARY KEY,
+        role text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+  {
+    // Every master key rotation: who, why, forced or not. The newest one decides when the next
+    // may run (a manual one waits an hour, the scheduled one 90 days).
+    id: '005-key-rotations',
+    sql: `
+      CREATE TABLE pii.key_rotations (
+        id bigserial PRIMARY KEY,
+        rotated_at timestamptz NOT NULL,
+        master_key_version text NOT NULL,
+        trigger text NOT NULL CHECK (trigger IN ('scheduled', 'manual')),
+        rotated_by text NOT NULL,
+        rotated_by_role text NOT NULL,
+        reason text NOT NULL,
+        forced boolean NOT NULL
+      );
+      CREATE INDEX key_rotations_rotated_at_idx ON pii.key_rotations (rotated_at DESC);`,
+  },
 ];

@@ -42,6 +42,20 @@ export const OpsAccess = (): MethodDecorator & ClassDecorator =>
     ApiForbiddenResponse({ description: 'FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN)' }),
   );
 
+/**
+ * Monitoring reads (`/metrics`, `GET /api/v1/system/info`): automation presenting METRICS_TOKEN or
+ * OPS_API_TOKEN (when set), or a signed-in TECH_ADMIN. Nobody else, so versions and internals are
+ * not handed to anyone who asks.
+ */
+export const MetricsAccess = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(AUTH_REQUIREMENT, { kind: 'authenticated', roles: ['TECH_ADMIN'], opsToken: true, metricsToken: true } satisfies AuthRequirement),
+    UseGuards(AuthGuard),
+    ApiBearerAuth(),
+    unauthorized,
+    ApiForbiddenResponse({ description: 'FORBIDDEN unless the caller is TECH_ADMIN (or presents METRICS_TOKEN or OPS_API_TOKEN)' }),
+  );
+
 /** The verified caller of an @Authenticated() / @Roles() route. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<FastifyRequest>().principal;

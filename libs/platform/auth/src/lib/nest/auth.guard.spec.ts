@@ -11,7 +11,7 @@ import { SecretsModule } from '@tall/platform/secrets';
 import type { Principal } from '@tall/platform/identity';
 import { AccessTokenIssuer } from '../tokens/access-token-issuer';
 import { JwtKeys } from '../keys/jwt-keys';
-import { Authenticated, CurrentPrincipal, OpsAccess, Public, Roles } from './auth.decorators';
+import { Authenticated, CurrentPrincipal, MetricsAccess, OpsAccess, Public, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';
 
 @Controller('probe')
@@ -39,12 +39,19 @@ class ProbeController {
   ops() {
     return { actor: RequestContext.current() };
   }
+
+  @Get('monitoring')
+  @MetricsAccess()
+  monitoring() {
+    return { actor: RequestContext.current() };
+  }
 }
 
 @Module({ controllers: [ProbeController] })
 class ProbeModule {}
 
 const OPS_TOKEN = 'probe-ops-token-0123456789';
+const METRICS_TOKEN = 'probe-metrics-token-0123456789';
 
 describe('AuthGuard and decorators', () => {
   let app: NestFastifyApplication;
@@ -57,10 +64,10 @@ describe('AuthGuard and decorators', () => {
     const logger = createLogger({ level: 'silent' });
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ObservabilityModule.forRoot({ logger }),
+        ObservabilityModule.forRoot({ logger, metricsAccess: MetricsAccess() }),
         HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }),
         SecretsModule.forRoot({ driver: 'local', file: join(directory, 'secrets.json') }),
-        AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'test/jwt', issuer: true }, opsToken: OPS_TOKEN }),
+        AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'test/jwt', issuer: true }, opsToken: OPS_TOKEN, metricsToken: METRICS_TOKEN }),
         ProbeModule,
       ],
     }).compile();
@@ -125,6 +132,35 @@ describe('AuthGuard and decorators', () => {
     expect((await get('ops', 'probe-ops-token-wrong')).statusCode).toBe(401);
     // The ops token is no access token anywhere else.
     expect((await get('admin', OPS_TOKEN)).statusCode).toBe(401);
+  });
+
+  it('lets monitoring reads take the metrics token, the ops token or a TECH_ADMIN, nothing else', async () => {
+    const viaMetrics = await get('monitoring', METRICS_TOKEN);
+    expect(viaMetrics.statusCode).toBe(200);
+    // Monitoring acts as no one.
+    expect(viaMetrics.json().actor).not.toHaveProperty('actorRole');
+    expect((await get('monitoring', OPS_TOKEN)).statusCode).toBe(200);
+    expect((await get('monitoring', await tokenFor({ ...admin, role: 'TECH_ADMIN' }))).statusCode).toBe(200);
+    expect((await get('monitoring')).statusCode).toBe(401);
+    expect((await get('monitoring', 'probe-metrics-token-wrong')).statusCode).toBe(401);
+    expect((await get('monitoring', await tokenFor(admin))).statusCode).toBe(403);
+    expect((await get('monitoring', await tokenFor(teacher))).statusCode).toBe(403);
+    // The metrics token opens monitoring reads only.
+    expect((await get('ops', METRICS_TOKEN)).statusCode).toBe(401);
+    expect((await get('admin', METRICS_TOKEN)).statusCode).toBe(401);
+  });
+
+  it('guards /metrics the same way when the app passes @MetricsAccess() to the observability module', async () => {
+    const metrics = (token?: string) => app.inject({ method: 'GET', url: '/metrics', headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const anonymous = await metrics();
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await metrics(await tokenFor(teacher))).statusCode).toBe(403);
+    for (const token of [METRICS_TOKEN, OPS_TOKEN]) {
+      const scraped = await metrics(token);
+      expect(scraped.statusCode).toBe(200);
+      expect(scraped.body).toContain('tall_http_request_duration_seconds');
+    }
   });
 
   it('created the key set once in the secret store and publishes only public keys', async () => {

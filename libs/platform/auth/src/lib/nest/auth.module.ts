@@ -5,7 +5,7 @@ import { JwtKeys } from '../keys/jwt-keys';
 import { AccessTokenIssuer } from '../tokens/access-token-issuer';
 import { AccessTokenVerifier } from '../tokens/access-token-verifier';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../token-settings';
-import { AuthGuard, OPS_API_TOKEN } from './auth.guard';
+import { AuthGuard, METRICS_TOKEN, OPS_API_TOKEN } from './auth.guard';
 import { RequestAuthenticator } from './request-authenticator';
 
 export interface AuthModuleOptions {
@@ -18,6 +18,8 @@ export interface AuthModuleOptions {
   settings?: Partial<AccessTokenSettings>;
   /** OPS_API_TOKEN: accepted instead of a TECH_ADMIN token on @OpsAccess() routes. */
   opsToken?: string;
+  /** METRICS_TOKEN: accepted on @MetricsAccess() routes (`/metrics`, system info). */
+  metricsToken?: string;
   /** How long start-up keeps trying to load the keys before giving up. Default 30 s. */
   startupTimeoutMs?: number;
 }
@@ -66,6 +68,7 @@ export class AuthModule {
       providers: [
         { provide: ACCESS_TOKEN_SETTINGS, useValue: settings },
         { provide: OPS_API_TOKEN, useValue: options.opsToken },
+        { provide: METRICS_TOKEN, useValue: options.metricsToken },
         {
           provide: JwtKeys,
           inject: [
@@ -79,7 +82,7 @@ export class AuthModule {
         RequestAuthenticator,
         AuthGuard,
       ],
-      exports: [ACCESS_TOKEN_SETTINGS, OPS_API_TOKEN, JwtKeys, AccessTokenVerifier, AccessTokenIssuer, RequestAuthenticator, AuthGuard],
+      exports: [ACCESS_TOKEN_SETTINGS, OPS_API_TOKEN, METRICS_TOKEN, JwtKeys, AccessTokenVerifier, AccessTokenIssuer, RequestAuthenticator, AuthGuard],
     };
   }
 }

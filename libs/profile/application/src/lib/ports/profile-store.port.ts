@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@tall/platform/event-contracts';
 import type { ClientVersions, UserRole } from '@tall/profile/contracts';
-import type { AccountStatus, RefreshTokenRecord, RevocationReason, Session, UserAccount } from '@tall/profile/domain';
+import type { AccountStatus, PasswordCheckRecord, RefreshTokenRecord, RevocationReason, Session, UserAccount } from '@tall/profile/domain';
 
 export interface NewSession {
   id: string;
@@ -53,9 +53,21 @@ export interface SessionRepository {
   spendToken(tokenHash: string, at: Date): Promise<boolean>;
 }
 
+/**
+ * Password checks per email index, for the lockout: failures, and checks reserved before argon2
+ * runs and not yet known right or wrong.
+ */
 export interface LoginFailureRepository {
-  since(emailIndex: string, since: Date): Promise<Date[]>;
-  record(emailIndex: string, at: Date): Promise<void>;
+  /** Serialises the reservations and outcomes of one email until the transaction ends, across instances. */
+  lock(emailIndex: string): Promise<void>;
+  since(emailIndex: string, since: Date): Promise<PasswordCheckRecord[]>;
+  /** A running check, counted like a failure until it is known right; its id. */
+  reserve(emailIndex: string, at: Date): Promise<string>;
+  /** The reserved check was wrong: it stays, as a failure. */
+  fail(id: string): Promise<void>;
+  /** The reserved check was right (or could not run): it no longer counts. */
+  release(id: string): Promise<void>;
+  /** Forgets the failures, after a right password; other requests' running checks stay. */
   clear(emailIndex: string): Promise<void>;
 }
 

@@ -16,23 +16,31 @@ export class InMemoryProfileStore implements ProfileStore {
   readonly users = new Map<string, UserAccount>();
   readonly sessions = new Map<string, StoredSession>();
   readonly tokens = new Map<string, RefreshTokenRecord>();
-  readonly failures: { emailIndex: string; at: Date }[] = [];
+  readonly failures: { id: string; emailIndex: string; at: Date; pending: boolean }[] = [];
   readonly links: StudentLink[] = [];
   readonly clientVersions: Partial<ClientVersions> = {};
   readonly claimed = new Set<string>();
   readonly events: EventEnvelope[] = [];
   /** How many reads and transactions ran: a use case that decides before any lookup leaves it at 0. */
   accesses = 0;
+  /** Per-email locks (`failures.lock`), held until the transaction that took them ends. */
+  private readonly emailLocks = new Map<string, Promise<void>>();
+  private nextFailureId = 0;
 
   async transaction<T>(work: (tx: ProfileTx) => Promise<T>): Promise<T> {
     const published: EventEnvelope[] = [];
-    const result = await work(this.tx(published));
-    this.events.push(...published);
-    return result;
+    const releases: Array<() => void> = [];
+    try {
+      const result = await work(this.tx(published, releases));
+      this.events.push(...published);
+      return result;
+    } finally {
+      for (const release of releases) release();
+    }
   }
 
   async read<T>(work: (tx: Omit<ProfileTx, 'publish' | 'inbox'>) => Promise<T>): Promise<T> {
-    return work(this.tx([]));
+    return work(this.tx([], []));
   }
 
   eventsOfType(type: string): EventEnvelope[] {
@@ -46,7 +54,23 @@ export class InMemoryProfileStore implements ProfileStore {
     return account;
   }
 
-  private tx(published: EventEnvelope[]): ProfileTx {
+  /** Waits for the email's lock, then holds it until `releases` run. */
+  private async lockEmail(emailIndex: string, releases: Array<() => void>): Promise<void> {
+    const previous = this.emailLocks.get(emailIndex) ?? Promise.resolve();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const mine = previous.then(() => held);
+    this.emailLocks.set(emailIndex, mine);
+    releases.push(() => {
+      release();
+      if (this.emailLocks.get(emailIndex) === mine) this.emailLocks.delete(emailIndex);
+    });
+    await previous;
+  }
+
+  private tx(published: EventEnvelope[], releases: Array<() => void>): ProfileTx {
     this.accesses++;
     const users = this.users;
     const sessions = this.sessions;
@@ -139,14 +163,24 @@ export class InMemoryProfileStore implements ProfileStore {
         },
       },
       failures: {
+        lock: (emailIndex) => this.lockEmail(emailIndex, releases),
         async since(emailIndex, since) {
-          return failures.filter((failure) => failure.emailIndex === emailIndex && failure.at > since).map((failure) => failure.at);
+          return failures.filter((failure) => failure.emailIndex === emailIndex && failure.at > since).map(({ at, pending }) => ({ at, pending }));
         },
-        async record(emailIndex, at) {
-          failures.push({ emailIndex, at });
+        reserve: async (emailIndex, at) => {
+          const id = String(++this.nextFailureId);
+          failures.push({ id, emailIndex, at, pending: true });
+          return id;
+        },
+        async fail(id) {
+          const failure = failures.find((candidate) => candidate.id === id);
+          if (failure) failure.pending = false;
+        },
+        async release(id) {
+          failures.splice(0, failures.length, ...failures.filter((failure) => failure.id !== id));
         },
         async clear(emailIndex) {
-          failures.splice(0, failures.length, ...failures.filter((failure) => failure.emailIndex !== emailIndex));
+          failures.splice(0, failures.length, ...failures.filter((failure) => failure.emailIndex !== emailIndex || failure.pending));
         },
       },
       links: {

@@ -1,16 +1,23 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { normaliseEmail } from '@tall/pii/contracts';
 import { errors } from '@tall/platform/http';
 import { counter } from '@tall/platform/observability';
 
 export const AUTH_RATE_LIMIT = Symbol('AUTH_RATE_LIMIT');
 
 export interface AuthRateLimitOptions {
+  /** AUTH_RATE_LIMIT_PER_MINUTE: requests per client address on the auth routes. */
   perMinute: number;
+  /** AUTH_ACCOUNT_RATE_LIMIT_PER_MINUTE: sign-in attempts per email, whatever address they come from. */
+  accountPerMinute: number;
   now?: () => number;
 }
 
 const WINDOW_MS = 60_000;
+/** Keys each limiter remembers; past that the least recently seen are forgotten first. */
 const MAX_TRACKED = 50_000;
 
 interface Counter {
@@ -20,16 +27,23 @@ interface Counter {
 }
 
 /**
- * Requests per client IP on the auth routes, over a sliding minute (the current fixed window
- * plus the previous one weighted by how much of it still overlaps). Generous by default (300)
- * so a classroom behind one NAT can sign in together; kept in memory per instance.
+ * Requests per key over a sliding minute (the current fixed window plus the previous one
+ * weighted by how much of it still overlaps), kept in memory per instance. The keys sit in a
+ * bounded LRU whose entries expire after two windows, so a flood of new keys costs constant
+ * time per request and evicts the idlest keys, never a scan.
  */
 export class SlidingWindowLimiter {
-  private readonly counters = new Map<string, Counter>();
+  private readonly counters: LRUCache<string, Counter>;
   private readonly now: () => number;
 
-  constructor(private readonly perMinute: number, now?: () => number) {
+  constructor(
+    private readonly perMinute: number,
+    now?: () => number,
+    maxTracked = MAX_TRACKED,
+  ) {
     this.now = now ?? Date.now;
+    const clock = this.now;
+    this.counters = new LRUCache<string, Counter>({ max: maxTracked, ttl: 2 * WINDOW_MS, perf: { now: () => clock() } });
   }
 
   /** Counts the request; the seconds to wait when it is over the limit, else 0. */
@@ -50,17 +64,23 @@ export class SlidingWindowLimiter {
     }
     entry.current += 1;
     this.counters.set(key, entry);
-    if (this.counters.size > MAX_TRACKED) this.forgetIdle(windowStart);
     return 0;
   }
 
-  private forgetIdle(windowStart: number): void {
-    for (const [key, entry] of this.counters) if (entry.windowStart < windowStart) this.counters.delete(key);
+  /** How many keys are remembered. */
+  get size(): number {
+    return this.counters.size;
   }
 }
 
-const limited = () => counter('tall_auth_rate_limited_total', 'Auth requests refused by the per-IP rate limit', ['route'] as const);
+const limited = () => counter('tall_auth_rate_limited_total', 'Auth requests refused by a rate limit (per client address or per account)', ['route', 'limit'] as const);
 
+/**
+ * Requests per client address on the auth routes. Generous by default (300 a minute) so a
+ * classroom behind one NAT can sign in together. The address is `request.ip`: the peer, or the
+ * client a trusted proxy names when TRUST_PROXY says which proxies to believe — never whatever
+ * X-Forwarded-For a client sends on its own.
+ */
 @Injectable()
 export class AuthRateLimitGuard implements CanActivate {
   private readonly limiter: SlidingWindowLimiter;
@@ -73,8 +93,35 @@ export class AuthRateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const wait = this.limiter.take(request.ip);
     if (wait > 0) {
-      limited().inc({ route: request.routeOptions?.url ?? 'unknown' });
+      limited().inc({ route: request.routeOptions?.url ?? 'unknown', limit: 'address' });
       throw errors.tooManyRequests(wait, 'RATE_LIMITED', 'Too many requests from your network: wait a moment');
+    }
+    return true;
+  }
+}
+
+/**
+ * Sign-in attempts per email, whichever addresses they come from, so rotating addresses does not
+ * buy more guesses (the lockout then bounds how many passwords are actually checked). Known and
+ * unknown emails are counted alike; the key is a hash of the normalised email, so no address is
+ * kept in memory. Bodies without an email string are left to validation.
+ */
+@Injectable()
+export class SignInAccountRateLimitGuard implements CanActivate {
+  private readonly limiter: SlidingWindowLimiter;
+
+  constructor(@Inject(AUTH_RATE_LIMIT) options: AuthRateLimitOptions) {
+    this.limiter = new SlidingWindowLimiter(options.accountPerMinute, options.now);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const email = (request.body as { email?: unknown } | undefined)?.email;
+    if (typeof email !== 'string') return true;
+    const wait = this.limiter.take(createHash('sha256').update(normaliseEmail(email)).digest('base64url'));
+    if (wait > 0) {
+      limited().inc({ route: request.routeOptions?.url ?? 'unknown', limit: 'account' });
+      throw errors.tooManyRequests(wait, 'RATE_LIMITED', 'Too many sign-in attempts for this account: wait a moment');
     }
     return true;
   }

@@ -13,7 +13,7 @@ import {
   RevokeSessionCommand,
 } from '@tall/profile/application';
 import type { AuthResponse, SessionView } from '@tall/profile/contracts';
-import { AuthRateLimitGuard } from './auth-rate-limit';
+import { AuthRateLimitGuard, SignInAccountRateLimitGuard } from './auth-rate-limit';
 import {
   AuthResponseDto,
   ChangePasswordDto,
@@ -50,7 +50,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(AuthRateLimitGuard)
+  // Per address first: a flood from one client does not use up the account's budget.
+  @UseGuards(AuthRateLimitGuard, SignInAccountRateLimitGuard)
   @ApiOperation({ summary: 'Sign in; 401 INVALID_CREDENTIALS, 429 ACCOUNT_LOCKED after 5 failures in 15 minutes' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiTooManyRequestsResponse({ description: 'ACCOUNT_LOCKED or RATE_LIMITED, with Retry-After' })

@@ -43,7 +43,10 @@ export class RefreshTokenRow {
 export class LoginFailureRow {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
   @Column('text', { name: 'email_index' }) emailIndex!: string;
+  /** When the check was reserved (its failure time once it failed). */
   @Column('timestamptz', { name: 'failed_at' }) failedAt!: Date;
+  /** The password is still being checked. */
+  @Column('boolean', { default: false }) pending!: boolean;
 }
 
 @Entity({ schema: PROFILE_SCHEMA, name: 'teacher_students' })

@@ -10,7 +10,7 @@ import type {
   UserRepository,
 } from '@tall/profile/application';
 import type { ClientVersions, UserRole } from '@tall/profile/contracts';
-import type { AccountStatus, RefreshTokenRecord, RevocationReason, Session, UserAccount } from '@tall/profile/domain';
+import type { AccountStatus, PasswordCheckRecord, RefreshTokenRecord, RevocationReason, Session, UserAccount } from '@tall/profile/domain';
 import { ClientVersionRow, LoginFailureRow, RefreshTokenRow, SessionRow, TeacherStudentRow, UserRow } from './profile-entities';
 
 export class TypeOrmUserRepository implements UserRepository {
@@ -154,17 +154,31 @@ export class TypeOrmLoginFailureRepository implements LoginFailureRepository {
     return this.manager.getRepository(LoginFailureRow);
   }
 
-  async since(emailIndex: string, since: Date): Promise<Date[]> {
-    const rows = await this.repo.find({ select: { failedAt: true }, where: { emailIndex, failedAt: MoreThan(since) }, order: { failedAt: 'ASC' } });
-    return rows.map((row) => row.failedAt);
+  async lock(emailIndex: string): Promise<void> {
+    // A transaction-scoped advisory lock: no row needs to exist, and unknown emails lock alike.
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`tall.profile.sign-in:${emailIndex}`]);
   }
 
-  async record(emailIndex: string, at: Date): Promise<void> {
-    await this.repo.insert({ emailIndex, failedAt: at });
+  async since(emailIndex: string, since: Date): Promise<PasswordCheckRecord[]> {
+    const rows = await this.repo.find({ select: { failedAt: true, pending: true }, where: { emailIndex, failedAt: MoreThan(since) }, order: { failedAt: 'ASC' } });
+    return rows.map((row) => ({ at: row.failedAt, pending: row.pending }));
+  }
+
+  async reserve(emailIndex: string, at: Date): Promise<string> {
+    const result = await this.repo.insert({ emailIndex, failedAt: at, pending: true });
+    return String(result.identifiers[0]['id']);
+  }
+
+  async fail(id: string): Promise<void> {
+    await this.repo.update({ id }, { pending: false });
+  }
+
+  async release(id: string): Promise<void> {
+    await this.repo.delete({ id });
   }
 
   async clear(emailIndex: string): Promise<void> {
-    await this.repo.delete({ emailIndex });
+    await this.repo.delete({ emailIndex, pending: false });
   }
 }
 

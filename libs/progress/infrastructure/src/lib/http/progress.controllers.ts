@@ -54,7 +54,7 @@ export class TeacherStudentsController {
   @Roles('TEACHER', 'EDU_ADMIN')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: `The same table as RFC 4180 CSV (header row, up to 500 rows a page; cells a spreadsheet would run as formulas are prefixed with a quote). ${SORTING}`,
+    summary: `The same table as RFC 4180 CSV (header row, every field quoted, up to 500 rows a page; text a spreadsheet would run as a formula, at the start of a cell or after a ; , tab or line break, is prefixed with a quote). ${SORTING}`,
   })
   @ApiOkResponse({ description: 'text/csv attachment students-YYYY-MM-DD.csv', schema: { type: 'string' } })
   async csv(@CurrentPrincipal() principal: Principal, @Query() query: StudentCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OpsAccess, Public } from '@tall/platform/auth';
+import { MetricsAccess, OpsAccess } from '@tall/platform/auth';
 import { createZodDto } from '@tall/platform/http';
 import {
   DiscardParkedEventCommand,
@@ -54,7 +54,7 @@ export class SystemController {
   ) {}
 
   @Get('info')
-  @Public()
+  @MetricsAccess()
   @ApiOperation({ summary: 'Version and hosted modules of this instance' })
   @ApiOkResponse({ type: SystemInfoDto })
   getInfo(): Promise<SystemInfo> {

@@ -16,7 +16,7 @@ export class ExportOwnPersonalDataHandler implements IQueryHandler<ExportOwnPers
   ) {}
 
   async execute({ reader, userId }: ExportOwnPersonalDataQuery): Promise<PersonalData | undefined> {
-    const decision = decideRead(reader, userId, PERSONAL_FIELDS, NAME_FIELDS, false);
+    const decision = decideRead(reader, { id: userId, role: undefined }, PERSONAL_FIELDS, NAME_FIELDS, false);
     if (!decision.allowed || decision.fields.length !== PERSONAL_FIELDS.length) throw new PiiError('FORBIDDEN');
     if (await this.repository.erasure(userId)) throw new PiiError('PII_ERASED');
     const record = await this.repository.find(userId);

@@ -31,4 +31,17 @@ describe('GetDisplayNamesHandler', () => {
       'service:profile',
     ]);
   });
+
+  it('gives an EDU_ADMIN the names of teachers and students only, a TECH_ADMIN every name', async () => {
+    const handler = new GetDisplayNamesHandler(t.store, t.vault, t.accessLog);
+    const unknown = randomUUID();
+    await new StorePersonalDataHandler(t.store, t.emails, t.vault).execute(new StorePersonalDataCommand(unknown, 'New', 'Comer', 'new@example.org'));
+    t.store.roles.set(student, 'STUDENT');
+    t.store.roles.set(other, 'TECH_ADMIN');
+    const ids = [student, other, unknown];
+    const byEduAdmin = await handler.execute(new GetDisplayNamesQuery({ kind: 'user', userId: randomUUID(), role: 'EDU_ADMIN' }, ids, 'user-administration'));
+    expect(byEduAdmin.map((name) => name.userId)).toEqual([student]);
+    const byTechAdmin = await handler.execute(new GetDisplayNamesQuery({ kind: 'user', userId: randomUUID(), role: 'TECH_ADMIN' }, ids, 'user-administration'));
+    expect(byTechAdmin.map((name) => name.userId).sort()).toEqual([...ids].sort());
+  });
 });

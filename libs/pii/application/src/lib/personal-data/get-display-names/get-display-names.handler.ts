@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NAME_FIELDS, PERSONAL_FIELDS, type DisplayName } from '@tall/pii/contracts';
-import { decideRead } from '@tall/pii/domain';
+import { decideRead, needsSubjectRole } from '@tall/pii/domain';
 import { PERSONAL_DATA_REPOSITORY, type PersonalDataRepository } from '../../ports/personal-data-repository.port';
 import { AccessLog } from '../access-log';
 import { PersonalDataVault } from '../personal-data-vault';
 import { GetDisplayNamesQuery } from './get-display-names.query';
-
-const ADMIN_ROLES = ['TECH_ADMIN', 'EDU_ADMIN'];
 
 @QueryHandler(GetDisplayNamesQuery)
 export class GetDisplayNamesHandler implements IQueryHandler<GetDisplayNamesQuery> {
@@ -20,9 +18,10 @@ export class GetDisplayNamesHandler implements IQueryHandler<GetDisplayNamesQuer
   async execute({ reader, userIds, purpose }: GetDisplayNamesQuery): Promise<DisplayName[]> {
     const unique = [...new Set(userIds)];
     let visible = unique;
-    if (reader.kind === 'user' && !ADMIN_ROLES.includes(reader.role)) {
+    if (reader.kind === 'user') {
       const linked = reader.role === 'TEACHER' ? await this.repository.linkedStudents(reader.userId, unique) : new Set<string>();
-      visible = unique.filter((id) => decideRead(reader, id, PERSONAL_FIELDS, NAME_FIELDS, linked.has(id)).allowed);
+      const roles = needsSubjectRole(reader) ? await this.repository.rolesOf(unique) : new Map<string, string>();
+      visible = unique.filter((id) => decideRead(reader, { id, role: roles.get(id) }, PERSONAL_FIELDS, NAME_FIELDS, linked.has(id)).allowed);
     }
     if (visible.length === 0) return [];
     const names: DisplayName[] = [];

@@ -21,6 +21,7 @@ describe('ReadUserPersonalDataHandler', () => {
   });
 
   it('lets an admin read everything and a teacher only the name of a linked student', async () => {
+    t.store.roles.set(student, 'STUDENT'); // learned from profile's user.created
     const byAdmin = await handler.execute(new ReadUserPersonalDataQuery({ kind: 'user', userId: admin, role: 'EDU_ADMIN' }, student, 'user-administration'));
     expect(byAdmin).toMatchObject({ email: 'Ada.Lovelace@Example.org', birthDate: '2009-12-10' });
 
@@ -33,5 +34,18 @@ describe('ReadUserPersonalDataHandler', () => {
       expect.objectContaining({ accessorId: admin, accessorRole: 'EDU_ADMIN', purpose: 'user-administration' }),
       expect.objectContaining({ accessorId: teacher, accessorRole: 'TEACHER', fields: ['firstName', 'lastName'], purpose: 'teaching' }),
     ]);
+  });
+
+  it('refuses an EDU_ADMIN the data of an admin (profile lets them administer teachers and students only), not a TECH_ADMIN', async () => {
+    const techAdmin = randomUUID();
+    await new StorePersonalDataHandler(t.store, t.emails, t.vault).execute(new StorePersonalDataCommand(techAdmin, 'Tim', 'Berners', 'tim@example.org'));
+    const asEduAdmin = () => handler.execute(new ReadUserPersonalDataQuery({ kind: 'user', userId: admin, role: 'EDU_ADMIN' }, techAdmin, 'user-administration'));
+    // Not learned yet: refused rather than assumed harmless.
+    await expect(asEduAdmin()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    t.store.roles.set(techAdmin, 'TECH_ADMIN');
+    await expect(asEduAdmin()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const byTechAdmin = await handler.execute(new ReadUserPersonalDataQuery({ kind: 'user', userId: randomUUID(), role: 'TECH_ADMIN' }, techAdmin, 'user-administration'));
+    expect(byTechAdmin).toMatchObject({ email: 'tim@example.org' });
+    expect(t.store.events.filter((event) => event.type === 'pii.accessed' && (event.payload as { subjectId: string }).subjectId === techAdmin)).toHaveLength(1);
   });
 });

@@ -53,10 +53,60 @@ describe('LoginHandler', () => {
     await expect(handler.execute(new LoginCommand({ email, password }))).resolves.toMatchObject({ user: { id: USER_ID } });
   });
 
+  describe('a burst of parallel sign-ins for one email', () => {
+    /** argon2 takes a while: every check of the burst is in flight before the first one ends. */
+    function slowHasher() {
+      const checked: string[] = [];
+      const hasher = {
+        ...fakeHasher,
+        verify: async (hash: string, candidate: string) => {
+          checked.push(candidate);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return fakeHasher.verify(hash, candidate);
+        },
+      };
+      return { hasher, checked };
+    }
+
+    function burstSetup() {
+      const store = new InMemoryProfileStore();
+      const clock = new FakeClock();
+      const { hasher, checked } = slowHasher();
+      const handler = new LoginHandler(store, fakeEmailIndexer, hasher, clock, new CredentialCheck(store, hasher, clock), new SessionIssuer(fakeAccessTokens));
+      store.addUser({ id: USER_ID, role: 'TEACHER', status: 'active', emailIndex: `index:${email}`, passwordHash: `hashed:${password}` });
+      return { store, handler, checked };
+    }
+
+    it('evaluates at most five passwords; the rest, the right one included, are refused with a time to wait', async () => {
+      const { store, handler, checked } = burstSetup();
+      const attempts = [...Array<string>(39).fill('not the password'), password];
+      const outcomes = await Promise.all(
+        attempts.map((candidate) => handler.execute(new LoginCommand({ email, password: candidate })).then(() => 'signed in', (error: { code: string }) => error)),
+      );
+      expect(checked.length).toBeLessThanOrEqual(5);
+      expect(outcomes.filter((outcome) => outcome === 'signed in')).toEqual([]);
+      expect(outcomes.filter((outcome) => typeof outcome === 'object' && outcome.code === 'INVALID_CREDENTIALS')).toHaveLength(checked.length);
+      expect(outcomes.at(-1)).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retryAfterSeconds: 15 * 60 } });
+      expect(outcomes.filter((outcome) => typeof outcome === 'object' && outcome.code === 'ACCOUNT_LOCKED')).toHaveLength(40 - checked.length);
+      expect(store.eventsOfType(AccountLocked.type)).toHaveLength(1);
+      expect(store.failures.every((failure) => !failure.pending)).toBe(true);
+    });
+
+    it('lets more than five right passwords through: they wait for the running checks instead of being refused', async () => {
+      const { store, handler, checked } = burstSetup();
+      const results = await Promise.all(Array.from({ length: 12 }, () => handler.execute(new LoginCommand({ email, password }))));
+      expect(results).toHaveLength(12);
+      expect(checked).toHaveLength(12);
+      expect(store.failures).toEqual([]);
+    });
+  });
+
   it('tells a disabled account so only after its password was right', async () => {
     const { store, handler } = setup('disabled');
     await expect(handler.execute(new LoginCommand({ email, password: 'not the password' }))).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     await expect(handler.execute(new LoginCommand({ email, password }))).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
     expect(store.sessions.size).toBe(0);
+    // The right password does not count against the lockout, even when it cannot sign in.
+    expect(store.failures.map((failure) => failure.pending)).toEqual([false]);
   });
 });

@@ -17,27 +17,53 @@ const COLUMNS: ReadonlyArray<[header: string, cell: (row: StudentSummary) => str
 ];
 
 /**
- * A text cell a spreadsheet would read as a formula (OWASP "CSV injection") is prefixed with a
- * quote. Numbers are ours and stay numbers: a net change of -2 must remain sortable.
+ * Where a spreadsheet may start a new cell inside our text: at the start of the field, and after
+ * any character some spreadsheet splits on. Dutch Excel splits on `;` and ignores our quotes
+ * around a field, others split on `,` or tab, and a line break starts a new row. A piece that,
+ * after spaces or stray quotes, begins with `=`, `+`, `-`, `@`, tab or CR (OWASP's list, and the
+ * full-width forms some East Asian Excel builds also accept) is one a spreadsheet would run as a
+ * formula.
+ */
+const FORMULA_PIECE = /(^|[;,\t\r\n])(?=[ \u00a0"]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])/g;
+
+/** A number we write as a plain decimal (counts, percentages); anything else is written as text. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection") is prefixed with a quote, at
+ * the start of the field and at the start of every piece a spreadsheet might split it into:
+ * `Jan;=HYPERLINK(…)` becomes `Jan;'=HYPERLINK(…)`, so even Dutch Excel, splitting on `;`, gets
+ * a text cell `'=HYPERLINK(…)`.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA_PIECE, "$1'");
 }
 
-/** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/** RFC 4180, every field quoted: quotes doubled, separators and line breaks kept inside the quotes. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** The dashboard table as RFC 4180 CSV: a header row, CRLF line ends. */
+/**
+ * One cell. Numbers are ours (counts, a net change that may be negative, a percentage) and stay
+ * numbers: they are quoted like every other field, and Excel and LibreOffice read a quoted "-2"
+ * as the number -2, so the column still sorts and sums. They skip the formula guard because a
+ * plain decimal cannot be a formula (a leading minus is a sign here, not an operator); a value
+ * that is not a plain decimal (NaN, an exponent) is written as guarded text instead.
+ */
+function cellText(value: string | number, kind: 'text' | 'number'): string {
+  const text = String(value);
+  return kind === 'number' && PLAIN_NUMBER.test(text) ? text : neutraliseFormula(text);
+}
+
+/** The dashboard table as RFC 4180 CSV: a header row, every field quoted, CRLF line ends. */
 export function studentsCsv(rows: readonly StudentSummary[]): string {
-  const lines = [COLUMNS.map(([header]) => header).join(',')];
+  const lines = [COLUMNS.map(([header]) => csvField(header)).join(',')];
   for (const row of rows) {
     lines.push(
       COLUMNS.map(([, cell, kind]) => {
         const value = cell(row);
-        if (value === null) return '';
-        return csvField(kind === 'text' ? neutraliseFormula(String(value)) : String(value));
+        return csvField(value === null ? '' : cellText(value, kind));
       }).join(','),
     );
   }
