@@ -100,16 +100,17 @@ export class RpcClient {
       this.logger?.error({ call: contract.name, module: contract.module }, 'no MODULE_URLS entry for a module hosted elsewhere');
       throw errors.unavailable(contract.module);
     }
+    // Validated before it leaves, as in-process; the provider validates again.
+    const checked = contract.input.safeParse(input);
+    if (!checked.success) throw new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', { fields: fieldErrors(checked.error) });
     let token: string;
     try {
-      token = await this.tokens.sign({ module: contract.module, call: contract.name, principal, caller });
+      // Bound to the input as the provider will read it: the JSON it is sent as, parsed again.
+      token = await this.tokens.sign({ module: contract.module, call: contract.name, principal, caller, input: jsonCopy(input) });
     } catch (error) {
       if (isSecretStoreUnavailable(error)) throw errors.unavailable('secrets');
       throw error;
     }
-    // Validated before it leaves, as in-process; the provider validates again.
-    const checked = contract.input.safeParse(input);
-    if (!checked.success) throw new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', { fields: fieldErrors(checked.error) });
     const url = `${baseUrl.replace(/\/+$/, '')}${RPC_PATH_PREFIX}${encodeURIComponent(contract.name)}`;
     let response: Response;
     let body: unknown;

@@ -42,7 +42,9 @@ export class RpcController {
     let caller;
     try {
       if (!module) throw new ServiceTokenError('call');
-      ({ principal, caller } = await this.tokens.verify(token, { module, call: name }));
+      // The token binds the input it was issued for: read it loosely here, validate it below.
+      const input = typeof body === 'object' && body !== null ? (body as { input?: unknown }).input : undefined;
+      ({ principal, caller } = await this.tokens.verify(token, { module, call: name, input }));
     } catch (error) {
       if (error instanceof ServiceTokenError) throw this.refuse(error.reason, name);
       if (isSecretStoreUnavailable(error)) throw errors.unavailable('secrets');

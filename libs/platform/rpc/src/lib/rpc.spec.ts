@@ -221,10 +221,20 @@ describe('calls between contexts', () => {
     });
 
     it('answers 200 with the output for a valid token', async () => {
-      const token = await caller.get(ServiceTokens).sign({ module: 'pii', call: 'pii.echo' });
+      const token = await caller.get(ServiceTokens).sign({ module: 'pii', call: 'pii.echo', input: { text: 'hi' } });
       const response = await post('/internal/rpc/pii.echo', { input: { text: 'hi' } }, { authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-direct' });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ output: { text: 'hi', correlationId: 'corr-direct', transport: 'http', principal: null, callerModule: null } });
+    });
+
+    it('answers 401 to a token sent again, or sent with another input', async () => {
+      const tokens = caller.get(ServiceTokens);
+      const once = await tokens.sign({ module: 'pii', call: 'pii.echo', input: { text: 'hi' } });
+      const send = (token: string, text: string) => post('/internal/rpc/pii.echo', { input: { text } }, { authorization: `Bearer ${token}` });
+      expect((await send(once, 'hi')).status).toBe(200);
+      expect((await send(once, 'hi')).status).toBe(401);
+      const other = await tokens.sign({ module: 'pii', call: 'pii.echo', input: { text: 'hi' } });
+      expect((await send(other, 'something else')).status).toBe(401);
     });
 
     it('is not a versioned API route and not in the OpenAPI document', async () => {

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { CallPrincipalSchema, type CallPrincipal } from '@tall/platform/call-contracts';
 import { SecretNotFoundError, type SecretStore } from '@tall/platform/secrets';
 
@@ -7,16 +8,34 @@ import { SecretNotFoundError, type SecretStore } from '@tall/platform/secrets';
  * with a key shared through Secrets Manager. The header's `kid` is the secret's version id, so
  * the key can be rotated in Secrets Manager: new tokens use the current version, and tokens
  * signed a moment earlier still verify with theirs. A token names its audience (the called
- * module) and the one call it authorises, and lives for a minute.
+ * module), the one call it authorises and a hash of that call's input, and lives for a minute.
+ * Each token is accepted once per process (its `jti` is remembered until it expires): a token
+ * copied off the wire can neither be replayed nor carry another input.
  */
 export const SERVICE_TOKEN_TYPE = 'tall-rpc+jwt';
 export const SERVICE_TOKEN_ISSUER = 'tall';
 const ALGORITHM = 'HS256';
 const MIN_KEY_BYTES = 32;
 const KID = /^[A-Za-z0-9_.:-]{1,128}$/;
-/** Unknown `kid`s are asked of the store at most once per this many ms, so forged tokens cannot flood it. */
+/** An unknown `kid` is asked of the store at most once per this many ms. */
 const UNKNOWN_KID_BACKOFF_MS = 60_000;
+/**
+ * After a lookup found no such version, unknown `kid`s are not looked up for this many ms: the
+ * lookup happens before the signature can be checked, so forged tokens with ever new `kid`s must
+ * not each cost a call to Secrets Manager. Lookups that find their version (after a rotation) do
+ * not hold the next one back; during a flood of forged ones, a new version waits at most this long.
+ */
+const UNKNOWN_KID_LOOKUP_INTERVAL_MS = 5_000;
 const MAX_REMEMBERED_MISSES = 1_000;
+/** Token ids remembered against replay: far more than a minute of calls between processes. */
+const MAX_REMEMBERED_TOKEN_IDS = 200_000;
+
+/** The hash a token binds its call's input with: SHA-256 of the input's JSON (`null` for none), base64url. */
+export function inputHash(input: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(input === undefined ? null : input))
+    .digest('base64url');
+}
 
 export function audienceOf(module: string): string {
   return `tall-rpc:${module}`;
@@ -30,6 +49,8 @@ export interface ServiceTokenRequest {
   principal?: CallPrincipal;
   /** The calling module, when it named itself. */
   caller?: string;
+  /** The call's input, exactly as it is sent (bound by its hash). */
+  input?: unknown;
 }
 
 export interface VerifiedServiceToken {
@@ -60,6 +81,8 @@ interface Claims {
   iat: number;
   exp: number;
   jti: string;
+  /** inputHash() of the call's input. */
+  ih: string;
   principal?: CallPrincipal;
   caller?: string;
 }
@@ -70,11 +93,18 @@ export class ServiceTokens {
   private readonly now: () => number;
   private readonly keys = new Map<string, Buffer>();
   private readonly misses = new Map<string, number>();
+  /** Lookups of unknown kids, one after the other. */
+  private lookups: Promise<unknown> = Promise.resolve();
+  /** When a lookup last found no such key version. */
+  private lastMissAt = Number.NEGATIVE_INFINITY;
+  private readonly seenTokenIds: LRUCache<string, true>;
 
   constructor(private readonly secrets: SecretStore, private readonly options: ServiceTokensOptions) {
     this.ttlSeconds = options.ttlSeconds ?? 60;
     this.toleranceSeconds = options.clockToleranceSeconds ?? 5;
     this.now = options.now ?? Date.now;
+    const now = this.now;
+    this.seenTokenIds = new LRUCache<string, true>({ max: MAX_REMEMBERED_TOKEN_IDS, ttlAutopurge: false, perf: { now } });
   }
 
   async sign(request: ServiceTokenRequest): Promise<string> {
@@ -89,6 +119,7 @@ export class ServiceTokens {
       iat: issuedAt,
       exp: issuedAt + this.ttlSeconds,
       jti: randomUUID(),
+      ih: inputHash(request.input),
       ...(request.principal ? { principal: request.principal } : {}),
       ...(request.caller ? { caller: request.caller } : {}),
     };
@@ -98,7 +129,7 @@ export class ServiceTokens {
   }
 
   /** @throws ServiceTokenError naming what was wrong (for the log; callers answer a plain 401). */
-  async verify(token: string, expected: { module: string; call: string }): Promise<VerifiedServiceToken> {
+  async verify(token: string, expected: { module: string; call: string; input: unknown }): Promise<VerifiedServiceToken> {
     const parts = token.split('.');
     if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]+$/.test(part))) throw new ServiceTokenError('malformed');
     const [encodedHeader, encodedPayload, encodedSignature] = parts;
@@ -122,7 +153,8 @@ export class ServiceTokens {
     if (typeof claims.exp !== 'number' || claims.exp + this.toleranceSeconds < nowSeconds) throw new ServiceTokenError('expired');
     if (typeof claims.iat !== 'number' || claims.iat - this.toleranceSeconds > nowSeconds) throw new ServiceTokenError('issued in the future');
     if (claims.exp - claims.iat > this.ttlSeconds + this.toleranceSeconds) throw new ServiceTokenError('lifetime');
-    if (typeof claims.jti !== 'string') throw new ServiceTokenError('token id');
+    if (typeof claims.jti !== 'string' || claims.jti.length === 0 || claims.jti.length > 128) throw new ServiceTokenError('token id');
+    if (claims.ih !== inputHash(expected.input)) throw new ServiceTokenError('input');
     let principal: CallPrincipal | undefined;
     if (claims.principal !== undefined) {
       const parsed = CallPrincipalSchema.safeParse(claims.principal);
@@ -132,6 +164,10 @@ export class ServiceTokens {
     if (claims.caller !== undefined && (typeof claims.caller !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(claims.caller))) {
       throw new ServiceTokenError('caller');
     }
+    // Last, so that only a token valid in every other respect is remembered.
+    if (this.seenTokenIds.has(claims.jti)) throw new ServiceTokenError('replayed');
+    const remainingMs = (claims.exp + this.toleranceSeconds) * 1000 - this.now();
+    this.seenTokenIds.set(claims.jti, true, { ttl: Math.max(1, remainingMs) });
     return { call: claims.call, principal, caller: claims.caller, tokenId: claims.jti };
   }
 
@@ -140,15 +176,24 @@ export class ServiceTokens {
     if (known) return known;
     const missedAt = this.misses.get(kid);
     if (missedAt !== undefined && this.now() - missedAt < UNKNOWN_KID_BACKOFF_MS) throw new ServiceTokenError('unknown key');
-    try {
-      const version = await this.secrets.getSecretVersion(this.options.secretName, kid);
-      return this.remember(version.versionId, version.value);
-    } catch (error) {
-      if (!(error instanceof SecretNotFoundError)) throw error;
-      if (this.misses.size >= MAX_REMEMBERED_MISSES) this.misses.clear();
-      this.misses.set(kid, this.now());
-      throw new ServiceTokenError('unknown key');
-    }
+    // One lookup of an unknown kid at a time, and none for a while after one found nothing.
+    const lookup = this.lookups.then(async () => {
+      const learnt = this.keys.get(kid);
+      if (learnt) return learnt;
+      if (this.now() - this.lastMissAt < UNKNOWN_KID_LOOKUP_INTERVAL_MS) throw new ServiceTokenError('unknown key');
+      try {
+        const version = await this.secrets.getSecretVersion(this.options.secretName, kid);
+        return this.remember(version.versionId, version.value);
+      } catch (error) {
+        if (!(error instanceof SecretNotFoundError)) throw error;
+        this.lastMissAt = this.now();
+        if (this.misses.size >= MAX_REMEMBERED_MISSES) this.misses.clear();
+        this.misses.set(kid, this.now());
+        throw new ServiceTokenError('unknown key');
+      }
+    });
+    this.lookups = lookup.catch(() => undefined);
+    return lookup;
   }
 
   private remember(versionId: string, value: string): Buffer {
