@@ -6,6 +6,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { httpRequestDuration, RequestContext } from '@tall/platform/observability';
 import { checkClientVersion, CLIENT_VERSION_POLICY, type ClientVersionPolicy } from './client-version';
+import { AllowedMethods } from './allowed-methods';
 import { ErrorEnvelopeFilter, sendError } from './error-envelope.filter';
 import { ApiError } from './api-error';
 import { registerSecurityHeaders, type SecurityHeadersOptions } from './security-headers';
@@ -19,16 +20,20 @@ const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 /**
  * The conventions every controller of every module follows: `/api/v1` URI versioning,
  * correlation ids, the client version gate, validation that rejects unknown fields,
- * one error envelope, latency metrics by route, and security headers on every response.
+ * one error envelope (405 with `Allow` for a known path asked with another method), latency
+ * metrics by route, and security headers on every response.
  */
 export function configureHttp(app: NestFastifyApplication, logger: Logger, options: SecurityHeadersOptions = {}): void {
   app.setGlobalPrefix('api', { exclude: UNVERSIONED_PATHS });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(new ZodValidationPipe());
-  app.useGlobalFilters(new ErrorEnvelopeFilter(logger));
-
   const policy = app.get<ClientVersionPolicy>(CLIENT_VERSION_POLICY);
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  // Every route the app registers from here on (Nest's at init, the web client's): for 405 + Allow.
+  const allowed = new AllowedMethods();
+  fastify.addHook('onRoute', (route) => allowed.add(route.method, route.url));
+  app.useGlobalFilters(new ErrorEnvelopeFilter(logger, allowed));
+
   // First, so the answers the hooks below send themselves (400, 426) carry the headers too.
   registerSecurityHeaders(fastify, options);
 

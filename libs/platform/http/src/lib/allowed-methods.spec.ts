@@ -1,0 +1,84 @@
+import { Controller, Delete, Get, Module, Param, Post } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { createLogger, ObservabilityModule } from '@tall/platform/observability';
+import { AllowedMethods } from './allowed-methods';
+import { errors } from './api-error';
+import { configureHttp } from './configure-http';
+import { HttpPlatformModule } from './http.module';
+
+describe('AllowedMethods', () => {
+  const allowed = new AllowedMethods();
+  allowed.add(['GET', 'HEAD'], '/api/v1/users/:id');
+  allowed.add('DELETE', '/api/v1/users/:id');
+  allowed.add('POST', '/api/v1/users');
+  allowed.add(['GET', 'HEAD'], '/*');
+
+  it('knows the methods of a path, parameters matched as one segment, HEAD left to GET', () => {
+    expect(allowed.of('/api/v1/users/42')).toEqual(['DELETE', 'GET']);
+    expect(allowed.of('/api/v1/users/42/')).toEqual(['DELETE', 'GET']);
+    expect(allowed.of('/api/v1/users?page=2')).toEqual(['POST']);
+  });
+
+  it('knows nothing of other paths, the wildcard route included', () => {
+    expect(allowed.of('/api/v1/users/42/roles')).toEqual([]);
+    expect(allowed.of('/api/v1/nothing')).toEqual([]);
+    expect(allowed.of('/learn/thematic-cards')).toEqual([]);
+  });
+});
+
+@Controller('things')
+class ThingsController {
+  @Post()
+  create() {
+    return { id: '1' };
+  }
+
+  @Get(':id')
+  one(@Param('id') id: string) {
+    if (id !== '1') throw errors.notFound('Thing', 'THING_NOT_FOUND');
+    return { id };
+  }
+
+  @Delete(':id')
+  remove() {
+    return undefined;
+  }
+}
+
+@Module({ controllers: [ThingsController] })
+class ThingsModule {}
+
+describe('405 with Allow for a known path asked with another method', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    const logger = createLogger({ level: 'silent' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
+    }).compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    configureHttp(app, logger);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+
+  afterAll(() => app.close());
+
+  const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string) => app.getHttpAdapter().getInstance().inject({ method, url });
+
+  it('answers 405 in the error envelope, with the methods the path answers', async () => {
+    const response = await inject('PUT', '/api/v1/things/1');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers['allow']).toBe('DELETE, GET');
+    expect(response.json()).toMatchObject({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', details: { allowed: ['DELETE', 'GET'] } });
+    expect((await inject('GET', '/api/v1/things')).headers['allow']).toBe('POST');
+  });
+
+  it('keeps 404 for an unknown path and for a route that did not find its resource', async () => {
+    expect((await inject('PATCH', '/api/v1/nothing/here')).statusCode).toBe(404);
+    const missing = await inject('GET', '/api/v1/things/2');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'THING_NOT_FOUND' });
+  });
+});
