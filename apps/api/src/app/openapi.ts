@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
+import { CLIENT_HEADER_PARAMETERS, documentHttpConventions, PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
 
 /** The docs' UI page and its files (not `/api/docs-json`, which is data). */
 const DOCS_UI = /^\/api\/docs(\/|$)/;
@@ -19,13 +19,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('The API of Tall, the learning platform of an accelerated Dutch-as-a-second-language programme.')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addGlobalParameters(
-      { name: 'X-Client-Platform', in: 'header', required: false, schema: { type: 'string', enum: ['web', 'android', 'desktop'] } },
-      { name: 'X-Client-Version', in: 'header', required: false, schema: { type: 'string' } },
-      { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string' } },
-    )
+    .addGlobalParameters(...(CLIENT_HEADER_PARAMETERS as Parameters<DocumentBuilder['addGlobalParameters']>))
     .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  return documentHttpConventions(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
 }
 
 /**

@@ -5,5 +5,6 @@ export * from './lib/error-envelope.filter';
 export * from './lib/client-version';
 export * from './lib/configure-http';
 export * from './lib/security-headers';
+export * from './lib/openapi-conventions';
 export * from './lib/http.module';
 export { createZodDto } from 'nestjs-zod';

@@ -877,6 +877,16 @@ export type components = {
         EraseOwnDataDto: {
             password: string;
         };
+        ErrorEnvelope: {
+            /** @description A stable machine-readable code, e.g. VALIDATION_FAILED */
+            code: string;
+            correlationId: string;
+            /** @description More about the error; its shape depends on the code (e.g. fields for VALIDATION_FAILED) */
+            details?: unknown;
+            /** @description For people; may change */
+            message: string;
+            statusCode: number;
+        };
         JobRunDto: {
             attempts: number;
             error: string | null;
@@ -1713,8 +1723,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1730,14 +1743,53 @@ export interface operations {
                     "application/json": components["schemas"]["JwksDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     AuthController_signIn_v1: {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1757,12 +1809,59 @@ export interface operations {
                     "application/json": components["schemas"]["AuthResponseDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description ACCOUNT_LOCKED or RATE_LIMITED, with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1770,8 +1869,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1789,12 +1891,68 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1802,8 +1960,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1817,12 +1978,50 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1830,8 +2029,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1849,12 +2051,68 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1862,8 +2120,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1883,14 +2144,71 @@ export interface operations {
                     "application/json": components["schemas"]["AuthResponseDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     AuthController_register_v1: {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1910,12 +2228,59 @@ export interface operations {
                     "application/json": components["schemas"]["AuthResponseDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1923,8 +2288,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1940,12 +2308,50 @@ export interface operations {
                     "application/json": components["schemas"]["SessionListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1953,8 +2359,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -1970,12 +2379,59 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many attempts: try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -1983,8 +2439,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2000,14 +2459,44 @@ export interface operations {
                     "application/json": components["schemas"]["ClientVersionsDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     ClientVersionsController_update_v1: {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2027,19 +2516,68 @@ export interface operations {
                     "application/json": components["schemas"]["ClientVersionsDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2047,8 +2585,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2064,12 +2605,41 @@ export interface operations {
                     "application/json": components["schemas"]["LobbyViewDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2077,8 +2647,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2096,12 +2669,59 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2109,8 +2729,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2135,28 +2758,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description ROTATION_TOO_SOON: the last rotation was less than an hour ago; details.nextAllowedAt says from when (also Retry-After), or send force: true. KEY_ROTATION_IN_PROGRESS: another rotation is running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2164,8 +2831,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2181,19 +2851,50 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description PII_ERASED: the data was erased */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2201,8 +2902,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2222,12 +2926,59 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2235,8 +2986,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2255,19 +3009,68 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description PII_ERASED: already erased */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2275,8 +3078,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2292,19 +3098,50 @@ export interface operations {
                     "application/json": components["schemas"]["UserDataExportDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description PII_ERASED: the account was erased */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2314,8 +3151,11 @@ export interface operations {
                 purpose: "self-service" | "user-administration" | "teaching" | "support" | "legal-obligation";
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2334,12 +3174,23 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /**
              * @description FORBIDDEN: an EDU_ADMIN asking for an admin, or a teacher asking for someone who is not their student; a teacher gets only { userId, firstName, lastName }
@@ -2350,7 +3201,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2358,8 +3238,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2375,19 +3258,50 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRecordDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2397,8 +3311,11 @@ export interface operations {
                 limit?: number;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2416,19 +3333,59 @@ export interface operations {
                     "application/json": components["schemas"]["JobRunListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2438,8 +3395,11 @@ export interface operations {
                 force?: "true" | "false";
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2455,19 +3415,50 @@ export interface operations {
                     "application/json": components["schemas"]["JobRunDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2475,8 +3466,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2492,19 +3486,50 @@ export interface operations {
                     "application/json": components["schemas"]["SystemInfoDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents METRICS_TOKEN or OPS_API_TOKEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2517,8 +3542,11 @@ export interface operations {
                 topic?: string;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2534,19 +3562,50 @@ export interface operations {
                     "application/json": components["schemas"]["ParkedEventListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2554,8 +3613,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2573,19 +3635,59 @@ export interface operations {
                     "application/json": components["schemas"]["ParkedEventDiscardDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2593,8 +3695,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2612,19 +3717,59 @@ export interface operations {
                     "application/json": components["schemas"]["ParkedEventReplayDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN (or presents OPS_API_TOKEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2638,8 +3783,11 @@ export interface operations {
                 teacherId?: string;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2655,19 +3803,50 @@ export interface operations {
                     "application/json": components["schemas"]["StudentSummaryListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TEACHER or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2681,8 +3860,11 @@ export interface operations {
                 teacherId?: string;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2699,19 +3881,50 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TEACHER or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2719,8 +3932,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2738,26 +3954,59 @@ export interface operations {
                     "application/json": components["schemas"]["TeacherStudentRecordDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TEACHER or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description STUDENT_NOT_FOUND: unknown, or not one of your students */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2769,8 +4018,11 @@ export interface operations {
                 role?: "TECH_ADMIN" | "EDU_ADMIN" | "TEACHER" | "STUDENT";
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2786,19 +4038,50 @@ export interface operations {
                     "application/json": components["schemas"]["UserListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2806,8 +4089,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2827,19 +4113,68 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2847,8 +4182,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2864,19 +4202,59 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2884,8 +4262,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2903,19 +4284,59 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2923,8 +4344,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2942,19 +4366,59 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -2962,8 +4426,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2985,19 +4452,77 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3005,8 +4530,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3024,19 +4552,59 @@ export interface operations {
                     "application/json": components["schemas"]["StudentListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN or TEACHER */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3044,8 +4612,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3062,19 +4633,59 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3082,8 +4693,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3100,19 +4714,59 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is TECH_ADMIN or EDU_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3120,8 +4774,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3137,12 +4794,41 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3150,8 +4836,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3167,19 +4856,50 @@ export interface operations {
                     "application/json": components["schemas"]["MyScheduleDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3191,8 +4911,11 @@ export interface operations {
                 q?: string;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3208,19 +4931,50 @@ export interface operations {
                     "application/json": components["schemas"]["MyWordListDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3228,8 +4982,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3249,26 +5006,77 @@ export interface operations {
                     "application/json": components["schemas"]["MyWordDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description DICTIONARY_WORD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3276,8 +5084,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3293,26 +5104,59 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description LEARNING_WORD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3320,8 +5164,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3341,26 +5188,77 @@ export interface operations {
                     "application/json": components["schemas"]["LearningReviewResultDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description LEARNING_WORD_NOT_FOUND: unknown, removed, or another student’s word */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3368,8 +5266,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3385,19 +5286,50 @@ export interface operations {
                     "application/json": components["schemas"]["LearningStatsDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3407,8 +5339,11 @@ export interface operations {
                 limit?: number;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3424,19 +5359,50 @@ export interface operations {
                     "application/json": components["schemas"]["TodayQueueDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3446,8 +5412,11 @@ export interface operations {
                 lang?: string;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3472,28 +5441,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description BATCH_TOO_LARGE: more than 500 reviews */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3503,8 +5507,11 @@ export interface operations {
                 lang?: string;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3529,42 +5536,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description WORD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description REVIEW_IN_PROGRESS: the same reviewId is being applied by another request; send it again */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3572,8 +5627,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3589,19 +5647,50 @@ export interface operations {
                     "application/json": components["schemas"]["ThematicStatsDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3611,8 +5700,11 @@ export interface operations {
                 level?: "A1" | "A2" | "B1" | "B2";
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3628,12 +5720,41 @@ export interface operations {
                     "application/json": components["schemas"]["TopicSummaryDto"][];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3645,8 +5766,11 @@ export interface operations {
                 size?: number;
             };
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3664,26 +5788,59 @@ export interface operations {
                     "application/json": components["schemas"]["ThematicSessionDto"];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description TOPIC_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -3691,8 +5848,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version */
                 "X-Client-Version"?: string;
+                /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3710,19 +5870,50 @@ export interface operations {
                     "application/json": components["schemas"]["DictionaryWordDto"][];
                 };
             };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description TOPIC_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };

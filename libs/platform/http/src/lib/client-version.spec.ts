@@ -1,4 +1,5 @@
-import { checkClientVersion, StaticClientVersionPolicy } from './client-version';
+import semver from 'semver';
+import { checkClientVersion, CLIENT_VERSION_PATTERN, StaticClientVersionPolicy } from './client-version';
 
 const policy = new StaticClientVersionPolicy({ web: '1.0.0', android: '2.3.0', desktop: '1.0.0' });
 
@@ -16,6 +17,18 @@ describe('checkClientVersion', () => {
   it('rejects unknown platforms and malformed versions', () => {
     expect(checkClientVersion('ios', '1.0.0', policy)).toMatchObject({ status: 400, code: 'INVALID_CLIENT_HEADERS' });
     expect(checkClientVersion('web', 'latest', policy)).toMatchObject({ status: 400 });
-    expect(checkClientVersion('web', undefined, policy)).toMatchObject({ status: 400 });
+    expect(checkClientVersion(undefined, 'latest', policy)).toMatchObject({ status: 400 });
+  });
+
+  it('lets one valid header alone through: it cannot be judged', () => {
+    expect(checkClientVersion('web', undefined, policy)).toEqual({ ok: true });
+    expect(checkClientVersion(undefined, '0.0.1', policy)).toEqual({ ok: true });
+  });
+
+  it('documents the versions it accepts: the pattern matches exactly what the gate reads as a version', () => {
+    const pattern = new RegExp(CLIENT_VERSION_PATTERN);
+    const samples = ['1.2.3', 'v1.2.3', '=1.0.0', '0.0.0', '1.0.0-beta.1', '1.0.0-0.3.7', '1.0.0-x-y.z', '1.0.0+build.5', '10.20.30-rc.1+sha.abc',
+      '1.2', '01.2.3', '1.2.3-01', 'latest', '', '1.2.3.4', '1.2.3-', 'v', '1.2.3+', '99999999999999999.0.0'];
+    for (const sample of samples) expect({ sample, matches: pattern.test(sample) }).toEqual({ sample, matches: semver.valid(sample) !== null });
   });
 });

@@ -27,16 +27,27 @@ export type ClientVersionVerdict =
   | { ok: false; status: 400; code: 'INVALID_CLIENT_HEADERS'; message: string }
   | { ok: false; status: 426; code: 'CLIENT_UPGRADE_REQUIRED'; message: string; minVersion: string; platform: ClientPlatform };
 
-/** Requests without the headers pass (curl, tests); a known platform below its minimum must upgrade. */
+/**
+ * A semantic version as the gate reads X-Client-Version (what `semver.valid` accepts, a leading
+ * `v` included), for the OpenAPI document.
+ */
+export const CLIENT_VERSION_PATTERN =
+  '^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$';
+
+/**
+ * Requests without the headers pass (curl, tests); a known platform below its minimum must
+ * upgrade. A header that is sent must be valid; one sent alone cannot be judged and passes (the
+ * apps always send both; a generated request with one of the two is not wrong).
+ */
 export function checkClientVersion(
   platformHeader: string | string[] | undefined,
   versionHeader: string | string[] | undefined,
   policy: ClientVersionPolicy,
 ): ClientVersionVerdict {
   if (platformHeader === undefined && versionHeader === undefined) return { ok: true };
-  const platform = String(platformHeader ?? '').toLowerCase();
-  const version = String(versionHeader ?? '');
-  if (!CLIENT_PLATFORMS.includes(platform as ClientPlatform)) {
+  const platform = platformHeader === undefined ? undefined : String(platformHeader).toLowerCase();
+  const version = versionHeader === undefined ? undefined : String(versionHeader);
+  if (platform !== undefined && !CLIENT_PLATFORMS.includes(platform as ClientPlatform)) {
     return {
       ok: false,
       status: 400,
@@ -44,10 +55,11 @@ export function checkClientVersion(
       message: `X-Client-Platform must be one of ${CLIENT_PLATFORMS.join(', ')}`,
     };
   }
-  const parsed = semver.valid(semver.coerce(version) ? version : '');
-  if (!parsed) {
+  const parsed = version === undefined ? null : semver.valid(semver.coerce(version) ? version : '');
+  if (version !== undefined && !parsed) {
     return { ok: false, status: 400, code: 'INVALID_CLIENT_HEADERS', message: 'X-Client-Version must be a semantic version' };
   }
+  if (platform === undefined || !parsed) return { ok: true };
   const minVersion = policy.minimumVersion(platform as ClientPlatform);
   if (semver.lt(parsed, minVersion)) {
     return {

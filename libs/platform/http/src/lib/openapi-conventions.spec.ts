@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiNotFoundResponse, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Test } from '@nestjs/testing';
+import { cleanupOpenApiDoc, createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { createLogger, ObservabilityModule } from '@tall/platform/observability';
+import { configureHttp } from './configure-http';
+import { HttpPlatformModule } from './http.module';
+import { CLIENT_HEADER_PARAMETERS, documentHttpConventions } from './openapi-conventions';
+
+class CreateThingDto extends createZodDto(z.strictObject({ name: z.string().min(1) })) {}
+
+@Controller('things')
+class ThingsController {
+  @Post()
+  create(@Body() body: CreateThingDto) {
+    return { name: body.name };
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'No thing has this id (THING_NOT_FOUND)' })
+  one(@Param('id') id: string) {
+    return { id };
+  }
+}
+
+@Controller('auth')
+class AuthController {
+  @Get('ping')
+  ping() {
+    return {};
+  }
+}
+
+@Module({ controllers: [ThingsController, AuthController] })
+class ThingsModule {}
+
+describe('documentHttpConventions', () => {
+  let app: NestFastifyApplication;
+  let document: OpenAPIObject;
+
+  beforeAll(async () => {
+    const logger = createLogger({ level: 'silent' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
+    }).compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    configureHttp(app, logger);
+    await app.init();
+    const config = new DocumentBuilder().addGlobalParameters(...(CLIENT_HEADER_PARAMETERS as Parameters<DocumentBuilder['addGlobalParameters']>)).build();
+    document = documentHttpConventions(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
+  });
+
+  afterAll(() => app.close());
+
+  const statuses = (path: string, method: 'get' | 'post') => Object.keys(document.paths[path][method]?.responses ?? {}).sort();
+
+  it('documents the platform’s answers on every operation, by what the operation takes', () => {
+    expect(statuses('/api/v1/things', 'post')).toEqual(['201', '400', '413', '415', '426', '503']);
+    // A body only where there is one; 404 where the path names a resource; 429 on the sign-in routes.
+    expect(statuses('/api/v1/things/{id}', 'get')).toEqual(expect.arrayContaining(['400', '404', '426', '503']));
+    expect(statuses('/api/v1/things/{id}', 'get')).not.toEqual(expect.arrayContaining(['413']));
+    expect(statuses('/api/v1/auth/ping', 'get')).toEqual(['200', '400', '426', '429', '503']);
+  });
+
+  it('gives every error answer the error envelope, keeping what a controller wrote', () => {
+    const notFound = document.paths['/api/v1/things/{id}'].get?.responses['404'] as { description: string; content: unknown };
+    expect(notFound.description).toBe('No thing has this id (THING_NOT_FOUND)');
+    for (const item of Object.values(document.paths)) {
+      for (const operation of [item.get, item.post].filter(Boolean)) {
+        for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+          if (Number(status) >= 400) expect({ status, content: (response as { content?: unknown }).content }).toEqual({ status, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } } });
+        }
+      }
+    }
+    expect(document.components?.schemas?.['ErrorEnvelope']).toMatchObject({ required: ['statusCode', 'code', 'message', 'correlationId'] });
+  });
+
+  it('describes the client headers with the values the gate accepts', async () => {
+    const version = document.paths['/api/v1/things'].post?.parameters?.find((parameter) => 'name' in parameter && parameter.name === 'X-Client-Version') as { schema: { pattern: string } };
+    expect(new RegExp(version.schema.pattern).test('2.3.0')).toBe(true);
+    const answer = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/v1/things/1', headers: { 'x-client-platform': 'web' } });
+    expect(answer.statusCode).toBe(200);
+  });
+});

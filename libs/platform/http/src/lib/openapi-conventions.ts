@@ -1,0 +1,70 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { CLIENT_PLATFORMS, CLIENT_VERSION_PATTERN } from './client-version';
+
+interface Operation {
+  requestBody?: unknown;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const ERROR_ENVELOPE = 'ErrorEnvelope';
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_ENVELOPE}` } } };
+
+/** Every error answer of the API (platform/http's ErrorEnvelope). */
+const ERROR_ENVELOPE_SCHEMA = {
+  type: 'object',
+  required: ['statusCode', 'code', 'message', 'correlationId'],
+  properties: {
+    statusCode: { type: 'integer', minimum: 400, maximum: 599 },
+    code: { type: 'string', description: 'A stable machine-readable code, e.g. VALIDATION_FAILED' },
+    message: { type: 'string', description: 'For people; may change' },
+    details: { description: 'More about the error; its shape depends on the code (e.g. fields for VALIDATION_FAILED)' },
+    correlationId: { type: 'string' },
+  },
+};
+
+/** The client headers every operation reads (configure-http's client version gate and correlation ids). */
+export const CLIENT_HEADER_PARAMETERS = [
+  { name: 'X-Client-Platform', in: 'header', required: false, description: 'Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426', schema: { type: 'string', enum: [...CLIENT_PLATFORMS] } },
+  { name: 'X-Client-Version', in: 'header', required: false, description: "The app's semantic version", schema: { type: 'string', pattern: CLIENT_VERSION_PATTERN } },
+  { name: 'X-Correlation-Id', in: 'header', required: false, description: 'Echoed back; a new one is made when absent or not of this form', schema: { type: 'string', pattern: '^[\\w.:-]{1,128}$' } },
+];
+
+/**
+ * The answers the platform gives on every route, added to each operation of the document where its
+ * controller did not describe them, all with the error envelope:
+ * - 400 (a malformed body or query, invalid client headers), 426 (an outdated app), 503 (a service
+ *   Tall depends on is down) on every operation;
+ * - 413 and 415 where there is a body; 404 where the path names a resource;
+ * - 429 on the sign-in routes, which are rate limited.
+ * Error answers a controller described without a body get the envelope too. Nothing is removed or
+ * rewritten: a controller's own description wins.
+ */
+export function documentHttpConventions(document: OpenAPIObject): OpenAPIObject {
+  const components = (document.components ??= {});
+  const schemas = (components.schemas ??= {});
+  schemas[ERROR_ENVELOPE] ??= ERROR_ENVELOPE_SCHEMA as (typeof schemas)[string];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, unknown>)[method] as Operation | undefined;
+      if (!operation) continue;
+      const responses = (operation.responses ??= {});
+      const add = (status: number, description: string) => {
+        responses[String(status)] ??= { description };
+      };
+      add(400, 'The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS)');
+      if (operation.requestBody) {
+        add(413, 'The body is too large (PAYLOAD_TOO_LARGE)');
+        add(415, 'The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE)');
+      }
+      if (path.includes('{')) add(404, 'Not found');
+      if (path.startsWith('/api/v1/auth/')) add(429, 'Too many attempts: try again after Retry-After seconds');
+      add(426, 'This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED)');
+      add(503, 'A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds');
+      for (const [status, response] of Object.entries(responses)) {
+        if (Number(status) >= 400 && !response.content) response.content = ERROR_CONTENT;
+      }
+    }
+  }
+  return document;
+}
