@@ -22,3 +22,4 @@ export { SCHEDULER_ACTOR } from './lib/key-rotation/sweep-master-key/sweep-maste
 export type { RotationResult } from './lib/key-rotation/master-key-rotation';
 export { ApplyTeacherLinkCommand } from './lib/teacher-links/apply-teacher-link/apply-teacher-link.command';
 export { ApplyUserRoleCommand } from './lib/user-roles/apply-user-role/apply-user-role.command';
+export { RecordUserRolesCommand } from './lib/user-roles/record-user-roles/record-user-roles.command';

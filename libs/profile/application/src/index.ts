@@ -11,6 +11,11 @@ export { CreateUserCommand } from './lib/accounts/create-user/create-user.comman
 export { BootstrapAdminCommand, type BootstrapAdminRequest, type BootstrapOutcome } from './lib/accounts/bootstrap-admin/bootstrap-admin.command';
 export { UpdateEmailIndexCommand, type EmailIndexOutcome } from './lib/accounts/update-email-index/update-email-index.command';
 export { EraseOwnAccountCommand } from './lib/accounts/erase-own-account/erase-own-account.command';
+export {
+  BackfillPiiRolesCommand,
+  PII_ROLES_BACKFILL_TASK,
+  type PiiRolesBackfillOutcome,
+} from './lib/accounts/backfill-pii-roles/backfill-pii-roles.command';
 export { LoginCommand } from './lib/sign-in/login/login.command';
 export { RefreshSessionCommand } from './lib/sign-in/refresh-session/refresh-session.command';
 export { ChangePasswordCommand } from './lib/sign-in/change-password/change-password.command';

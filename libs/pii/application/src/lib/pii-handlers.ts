@@ -13,6 +13,7 @@ import { ReplaceOwnPersonalDataHandler } from './personal-data/replace-own-perso
 import { StorePersonalDataHandler } from './personal-data/store-personal-data/store-personal-data.handler';
 import { ApplyTeacherLinkHandler } from './teacher-links/apply-teacher-link/apply-teacher-link.handler';
 import { ApplyUserRoleHandler } from './user-roles/apply-user-role/apply-user-role.handler';
+import { RecordUserRolesHandler } from './user-roles/record-user-roles/record-user-roles.handler';
 
 export const piiCommandHandlers = [
   StorePersonalDataHandler,
@@ -22,6 +23,7 @@ export const piiCommandHandlers = [
   SweepMasterKeyHandler,
   ApplyTeacherLinkHandler,
   ApplyUserRoleHandler,
+  RecordUserRolesHandler,
 ];
 
 export const piiQueryHandlers = [

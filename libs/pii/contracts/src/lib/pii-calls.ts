@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRemoteCall } from '@tall/platform/call-contracts';
+import { UserRoleSchema } from '@tall/profile/contracts';
 import {
   BirthDateSchema,
   DisplayNameSchema,
@@ -69,4 +70,28 @@ export const ErasePersonalData = defineRemoteCall({
   output: z.strictObject({ erased: z.boolean() }),
 });
 
-export const PII_CALL_CONTRACTS = [StorePersonalData, GetDisplayNames, ErasePersonalData] as const;
+/** The most accounts one `pii.recordUserRoles` call may carry. */
+export const RECORD_USER_ROLES_MAX_BATCH = 500;
+
+/**
+ * Accounts' roles pii has not learnt from profile's events yet: profile sends every existing
+ * account's role once (a backfill for accounts created before pii kept roles). A role pii already
+ * knows came from an event and is as new or newer, so it is never overwritten; nothing is recorded
+ * for an erased user. Only profile may call it, as the system (no principal). Idempotent.
+ */
+export const RecordUserRoles = defineRemoteCall({
+  name: 'pii.recordUserRoles',
+  module: 'pii',
+  description: "Records accounts' roles pii does not know yet (profile's backfill); never overwrites a known role",
+  input: z.strictObject({
+    users: z
+      .array(z.strictObject({ userId: PiiUserIdSchema, role: UserRoleSchema }))
+      .min(1)
+      .max(RECORD_USER_ROLES_MAX_BATCH)
+      .refine((users) => new Set(users.map((user) => user.userId)).size === users.length, { message: 'each userId may appear only once' }),
+  }),
+  /** How many of the roles were new to pii. */
+  output: z.strictObject({ recorded: z.number().int().min(0) }),
+});
+
+export const PII_CALL_CONTRACTS = [StorePersonalData, GetDisplayNames, ErasePersonalData, RecordUserRoles] as const;

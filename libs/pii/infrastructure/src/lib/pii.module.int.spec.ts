@@ -7,7 +7,7 @@ import { RpcClient } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { stackSecretStore } from '@tall/platform/test-app';
 import { freshDatabase, waitFor } from '@tall/platform/testing';
-import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, StorePersonalData } from '@tall/pii/contracts';
+import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, RecordUserRoles, StorePersonalData } from '@tall/pii/contracts';
 import { TeacherStudentLinked, TeacherStudentUnlinked, UserCreated, UserDeleted, UserRoleChanged, type UserRole } from '@tall/profile/contracts';
 import { startPiiApp, type PiiTestApp } from '../test-support/pii-test-app';
 import { TeacherLinksHandler, UserDeletedHandler, UserRolesHandler } from './events/pii-event-handlers';
@@ -174,6 +174,45 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     expect((await pool.query('SELECT role FROM pii.user_roles WHERE user_id = $1', [userId])).rows).toEqual([{ role: 'TEACHER' }]);
   });
 
+  it('records the roles profile backfills for accounts it has no role of, never overwriting one, and only from profile', async () => {
+    const userId = randomUUID();
+    const values = canary();
+    await rpc.call(StorePersonalData, { userId, firstName: values.first, lastName: values.last, email: values.email }, { principal: null, caller: 'profile' });
+    const promoted = await register(randomUUID(), canary(), 'TECH_ADMIN');
+    const erased = await register();
+    await pii.app.get(UserDeletedHandler).handle(profileEvent(UserDeleted, { userId: erased.userId, role: 'STUDENT', deletedAt: new Date().toISOString() }));
+    const url = `/users/${userId}?purpose=user-administration`;
+    // An account from before pii kept roles: no role learnt, refused to an EDU_ADMIN.
+    expect((await request('GET', url, eduAdmin)).statusCode).toBe(403);
+
+    const users = [
+      { userId, role: 'STUDENT' as const },
+      { userId: promoted.userId, role: 'STUDENT' as const },
+      { userId: erased.userId, role: 'STUDENT' as const },
+    ];
+    for (const [options, status] of [
+      [{ principal: null, caller: 'progress' }, 403],
+      [{ principal: null }, 403],
+      [{ principal: techAdmin, caller: 'profile' }, 403],
+    ] as const) {
+      expect({ options, answer: await rpc.call(RecordUserRoles, { users }, options).catch((error) => error) }).toMatchObject({ options, answer: { status, code: 'FORBIDDEN' } });
+    }
+    expect((await request('GET', url, eduAdmin)).statusCode).toBe(403);
+    const invalid = await rpc.call(RecordUserRoles, { users: [{ userId, role: 'ROOT' as 'STUDENT' }] }, { principal: null, caller: 'profile' }).catch((error) => error);
+    expect(invalid).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    const twice = await rpc.call(RecordUserRoles, { users: [users[0], users[0]] }, { principal: null, caller: 'profile' }).catch((error) => error);
+    expect(twice).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+
+    expect(await rpc.call(RecordUserRoles, { users }, { principal: null, caller: 'profile' })).toEqual({ recorded: 1 });
+    expect((await request('GET', url, eduAdmin)).statusCode).toBe(200);
+    const roles = await pool.query('SELECT user_id, role FROM pii.user_roles WHERE user_id = ANY($1::uuid[]) ORDER BY role', [users.map((user) => user.userId)]);
+    expect(roles.rows).toEqual([
+      { user_id: userId, role: 'STUDENT' },
+      { user_id: promoted.userId, role: 'TECH_ADMIN' },
+    ]);
+    expect(await rpc.call(RecordUserRoles, { users }, { principal: null, caller: 'profile' })).toEqual({ recorded: 0 });
+  });
+
   it('rejects a tampered ciphertext with a clear error, logged and counted, never garbage', async () => {
     const { userId, student } = await register();
     const failures = async () =>
@@ -314,8 +353,8 @@ describe('pii context (Nest app on PostgreSQL and Secrets Manager)', () => {
     expect(await outboxOf('user.pii.erased', userId)).toEqual([{ userId, erasedAt: expect.any(String) }]);
     const { rows } = await pool.query('SELECT reason FROM pii.erasures WHERE user_id = $1', [userId]);
     expect(rows).toEqual([{ reason: 'self-erasure' }]);
-    // The account and its re-authentication are profile's: pii serves no erase route.
-    expect((await request('DELETE', '/me', student, { password: 'anything' })).statusCode).toBe(404);
+    // The account and its re-authentication are profile's: pii serves no erase route (its /me answers other methods: 405).
+    expect((await request('DELETE', '/me', student, { password: 'anything' })).statusCode).toBe(405);
   });
 
   it('crypto-shreds on user.deleted from profile (an admin’s erase), once', async () => {

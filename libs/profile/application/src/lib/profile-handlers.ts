@@ -1,4 +1,5 @@
 import { AccountCreation } from './accounts/account-creation';
+import { BackfillPiiRolesHandler } from './accounts/backfill-pii-roles/backfill-pii-roles.handler';
 import { BootstrapAdminHandler } from './accounts/bootstrap-admin/bootstrap-admin.handler';
 import { EraseOwnAccountHandler } from './accounts/erase-own-account/erase-own-account.handler';
 import { CreateUserHandler } from './accounts/create-user/create-user.handler';
@@ -32,6 +33,7 @@ export const profileCommandHandlers = [
   BootstrapAdminHandler,
   UpdateEmailIndexHandler,
   EraseOwnAccountHandler,
+  BackfillPiiRolesHandler,
   LoginHandler,
   RefreshSessionHandler,
   ChangePasswordHandler,

@@ -1,12 +1,15 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CLIENT_VERSION_POLICY, type ClientVersionPolicy } from '@tall/platform/http';
 import { RpcClient } from '@tall/platform/rpc';
+import { waitFor } from '@tall/platform/testing';
 import {
+  BackfillPiiRolesCommand,
   ChangeRoleCommand,
   DeleteUserCommand,
   EMAIL_INDEXER,
   LinkStudentCommand,
   ListStudentsQuery,
+  PII_ROLES_BACKFILL_TASK,
   UnlinkStudentCommand,
   UpdateEmailIndexCommand,
   type EmailIndexer,
@@ -238,6 +241,51 @@ describe('ProfileModule (integration)', () => {
     expect(removed.sessions).toBeGreaterThanOrEqual(1);
     const { rows } = await t.pool.query('SELECT count(*)::int AS live FROM profile.sessions WHERE user_id = $1', [user]);
     expect(rows[0].live).toBe(1);
+  });
+
+  it('sends every existing account’s role to pii once per database, done only when pii accepted them all', async () => {
+    const ledger = async () => (await t.pool.query('SELECT completed_at FROM profile.one_time_tasks WHERE name = $1', [PII_ROLES_BACKFILL_TASK])).rows;
+    // At start, in the background, on this database that had no account yet.
+    await waitFor(async () => (await ledger()).length === 1, { what: 'the backfill at start' });
+
+    // A database from before pii kept roles: accounts pii has no role of, and no ledger entry.
+    const [active, disabled, deleted] = await Promise.all([register(), register(), register()]).then((answers) => answers.map((answer) => answer.body.user.id as string));
+    await t.pool.query(`UPDATE profile.users SET status = 'disabled' WHERE id = $1`, [disabled]);
+    await t.pool.query(`UPDATE profile.users SET status = 'deleted', email_index = NULL, password_hash = NULL WHERE id = $1`, [deleted]);
+    await t.pool.query(`UPDATE profile.users SET role = 'TEACHER' WHERE id = $1`, [active]);
+    const pending = (
+      await t.pool.query(
+        `INSERT INTO profile.users (id, role, status, email_index, password_hash, created_at, updated_at)
+         VALUES (gen_random_uuid(), 'STUDENT', 'pending', $1, 'x', now(), now()) RETURNING id`,
+        [await t.app.get<EmailIndexer>(EMAIL_INDEXER).indexOf(email())],
+      )
+    ).rows[0].id as string;
+    await t.pool.query('DELETE FROM profile.one_time_tasks');
+    t.pii.roles.clear();
+    t.pii.roleCalls.length = 0;
+    const commands = t.app.get(CommandBus);
+
+    t.pii.rolesUnavailable = true;
+    await expect(commands.execute(new BackfillPiiRolesCommand(2))).rejects.toMatchObject({ status: 503 });
+    expect(await ledger()).toEqual([]);
+
+    t.pii.rolesUnavailable = false;
+    const outcome = await commands.execute(new BackfillPiiRolesCommand(2));
+    const existing = await t.pool.query<{ id: string; role: string }>(`SELECT id, role FROM profile.users WHERE status IN ('active', 'disabled')`);
+    expect(outcome).toEqual({ ran: true, accounts: existing.rowCount, batches: Math.ceil((existing.rowCount ?? 0) / 2), recorded: existing.rowCount });
+    expect(Object.fromEntries(t.pii.roles)).toEqual(Object.fromEntries(existing.rows.map((row) => [row.id, row.role])));
+    expect(t.pii.roles.get(active)).toBe('TEACHER');
+    expect(t.pii.roles.get(disabled)).toBe('STUDENT');
+    // Neither an erased account nor a registration still under way.
+    expect(t.pii.roles.has(deleted)).toBe(false);
+    expect(t.pii.roles.has(pending)).toBe(false);
+    // As the system, never on behalf of a user: pii accepts roles only that way.
+    expect(new Set(t.pii.roleCalls.map(({ caller, principal }) => `${caller}:${principal}`))).toEqual(new Set(['profile:undefined']));
+    expect(await ledger()).toEqual([{ completed_at: expect.any(Date) }]);
+
+    const calls = t.pii.roleCalls.length;
+    expect(await commands.execute(new BackfillPiiRolesCommand())).toEqual({ ran: false });
+    expect(t.pii.roleCalls).toHaveLength(calls);
   });
 });
 

@@ -32,6 +32,7 @@ import { UsersController } from './http/users.controller';
 import { createProfileDataSource, migrateProfile } from './persistence/profile-data-source';
 import { TypeOrmProfileStore } from './persistence/typeorm-profile-store';
 import { PiiPersonalDataGateway } from './pii/pii-personal-data-gateway';
+import { PiiRoleBackfill } from './pii/pii-role-backfill';
 import { ProfileLifecycle } from './profile-lifecycle';
 import { PROFILE_DATA_SOURCE, PROFILE_MODULE_OPTIONS, type ProfileModuleOptions } from './profile-tokens';
 
@@ -87,6 +88,7 @@ export class ProfileModule {
         AuthRateLimitGuard,
         SignInAccountRateLimitGuard,
         ProfileLifecycle,
+        PiiRoleBackfill,
       ],
       exports: [PROFILE_DATA_SOURCE],
     };

@@ -1,7 +1,7 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
-import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, PII_MODULE, StorePersonalData } from '@tall/pii/contracts';
+import { EMAIL_BLIND_INDEX_SECRET, emailBlindIndex, ErasePersonalData, GetDisplayNames, PII_MODULE, RecordUserRoles, StorePersonalData } from '@tall/pii/contracts';
 import { createPgPool } from '@tall/platform/database';
 import { errors } from '@tall/platform/http';
 import { RpcRegistry } from '@tall/platform/rpc';
@@ -18,7 +18,12 @@ export class FakePii implements OnModuleInit {
   readonly people = new Map<string, { firstName: string; lastName: string; email: string; index: string }>();
   /** Whose data profile had pii erase, and for whom (the forwarded principal). */
   readonly erasures: { userId: string; principal?: string }[] = [];
+  /** Roles profile sent (`pii.recordUserRoles`), with the caller and principal of each call. */
+  readonly roles = new Map<string, string>();
+  readonly roleCalls: { users: number; caller?: string; principal?: string }[] = [];
   failNextStore = false;
+  /** While set, `pii.recordUserRoles` answers 503, as an unreachable pii would. */
+  rolesUnavailable = false;
 
   constructor(
     private readonly rpc: RpcRegistry,
@@ -45,6 +50,13 @@ export class FakePii implements OnModuleInit {
     this.rpc.provide(ErasePersonalData, async ({ userId }, context) => {
       this.erasures.push({ userId, principal: context.principal?.userId });
       return { erased: this.people.delete(userId) };
+    });
+    this.rpc.provide(RecordUserRoles, async ({ users }, context) => {
+      this.roleCalls.push({ users: users.length, caller: context.callerModule, principal: context.principal?.userId });
+      if (this.rolesUnavailable) throw errors.unavailable('pii');
+      const fresh = users.filter((user) => !this.roles.has(user.userId));
+      fresh.forEach((user) => this.roles.set(user.userId, user.role));
+      return { recorded: fresh.length };
     });
   }
 }

@@ -68,6 +68,16 @@ export interface PersonalDataRepository {
    * before. Nothing is recorded for an erased user (shredding removes the role with the data).
    */
   applyUserRole(delivery: InboxDelivery, userId: string, role: string): Promise<boolean>;
+  /**
+   * Records the roles of accounts whose role is not known yet (profile's backfill); a known role
+   * is kept as it is, and nothing is recorded for an erased user. Returns how many were recorded.
+   */
+  recordMissingRoles(roles: readonly UserRoleRecord[]): Promise<number>;
+}
+
+export interface UserRoleRecord {
+  userId: string;
+  role: string;
 }
 
 export const PERSONAL_DATA_REPOSITORY = Symbol('PERSONAL_DATA_REPOSITORY');

@@ -17,6 +17,7 @@ import type {
   StoredDataKey,
   StoredRecord,
   TeacherLink,
+  UserRoleRecord,
 } from '../ports/personal-data-repository.port';
 
 /** The pii ports in memory, for unit tests of the use cases. */
@@ -91,6 +92,15 @@ export class InMemoryPii implements PersonalDataRepository, KeyRotationStore {
     this.delivered.add(claim);
     if (!this.erasures.has(userId)) this.roles.set(userId, role);
     return true;
+  }
+  async recordMissingRoles(roles: readonly UserRoleRecord[]) {
+    let recorded = 0;
+    for (const { userId, role } of roles) {
+      if (this.roles.has(userId) || this.erasures.has(userId)) continue;
+      this.roles.set(userId, role);
+      recorded++;
+    }
+    return recorded;
   }
 
   async withRotationLock<T>(work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {

@@ -17,6 +17,7 @@ import type {
   StoredDataKey,
   StoredRecord,
   TeacherLink,
+  UserRoleRecord,
 } from '@tall/pii/application';
 import { PiiError } from '@tall/pii/domain';
 import { piiInbox, piiOutbox } from './pii-migrations';
@@ -168,6 +169,19 @@ export class PgPiiRepository implements PersonalDataRepository, KeyRotationStore
         [userId, role],
       );
     });
+  }
+
+  async recordMissingRoles(roles: readonly UserRoleRecord[]): Promise<number> {
+    if (roles.length === 0) return 0;
+    // DO NOTHING on a known role: it came from one of profile's events, as new as this one or newer.
+    const result = await this.pool.query(
+      `INSERT INTO pii.user_roles (user_id, role)
+       SELECT given.user_id, given.role FROM unnest($1::uuid[], $2::text[]) AS given (user_id, role)
+       WHERE NOT EXISTS (SELECT 1 FROM pii.erasures e WHERE e.user_id = given.user_id)
+       ON CONFLICT (user_id) DO NOTHING`,
+      [roles.map((entry) => entry.userId), roles.map((entry) => entry.role)],
+    );
+    return result.rowCount ?? 0;
   }
 
   async withRotationLock<T>(work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {

@@ -58,7 +58,7 @@ export const piiMigrations: SqlMigration[] = [
   {
     // Accounts' roles, learned from profile's events: the read policy follows profile's
     // administration table (an EDU_ADMIN reads teachers' and students' data only). Accounts
-    // created before this table existed are absent until profile next publishes their role.
+    // created before this table existed are sent once by profile (`pii.recordUserRoles`).
     id: '004-user-roles',
     sql: `
       CREATE TABLE pii.user_roles (

@@ -3,17 +3,18 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { exportUserDataCall, type UserDataSection } from '@tall/platform/call-contracts';
 import { errors } from '@tall/platform/http';
 import { RpcRegistry, type RpcCallContext } from '@tall/platform/rpc';
-import { ExportOwnPersonalDataQuery, GetDisplayNamesQuery, ShredPersonalDataCommand, StorePersonalDataCommand } from '@tall/pii/application';
-import { ErasePersonalData, GetDisplayNames, PII_MODULE, StorePersonalData } from '@tall/pii/contracts';
+import { ExportOwnPersonalDataQuery, GetDisplayNamesQuery, RecordUserRolesCommand, ShredPersonalDataCommand, StorePersonalDataCommand } from '@tall/pii/application';
+import { ErasePersonalData, GetDisplayNames, PII_MODULE, RecordUserRoles, StorePersonalData } from '@tall/pii/contracts';
 import type { Reader } from '@tall/pii/domain';
+import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { PiiErrorMapper } from '../http/pii-error.mapper';
 
 const ADMIN_ROLES = ['TECH_ADMIN', 'EDU_ADMIN'];
 
 /**
  * What pii offers other contexts: storing personal data, display names, erasing one's own data,
- * its export section. Each call runs the same command or query as HTTP does, and its refusals
- * travel as the same error envelope.
+ * profile's backfill of accounts' roles, its export section. Each call runs the same command or
+ * query as HTTP does, and its refusals travel as the same error envelope.
  */
 @Injectable()
 export class PiiCallsProvider implements OnModuleInit {
@@ -47,6 +48,18 @@ export class PiiCallsProvider implements OnModuleInit {
         // Erasure for someone else goes through their account (an admin's delete publishes user.deleted).
         if (context.principal?.userId !== input.userId) throw errors.forbidden('You may only erase your own personal data');
         return { erased: await this.commands.execute(new ShredPersonalDataCommand(input.userId, 'self-erasure')) };
+      }),
+    );
+
+    this.rpc.provide(RecordUserRoles, (input, context) =>
+      answered(async () => {
+        // Roles widen what an EDU_ADMIN may read, so only profile (whose accounts they are) may
+        // state them, and only as the system: never on behalf of a signed-in user. The caller is
+        // part of the signed service token between processes.
+        if (context.callerModule !== PROFILE_MODULE.name || context.principal) {
+          throw errors.forbidden("Only profile may record accounts' roles");
+        }
+        return { recorded: await this.commands.execute(new RecordUserRolesCommand(input.users)) };
       }),
     );
 

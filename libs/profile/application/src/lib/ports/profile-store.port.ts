@@ -35,6 +35,11 @@ export interface UserRepository {
   /** Ids of active TECH_ADMINs, locked so two concurrent demotions cannot leave none. */
   lockActiveTechAdmins(): Promise<string[]>;
   list(filter: { roles: UserRole[]; page: number; pageSize: number }): Promise<{ items: UserAccount[]; total: number }>;
+  /**
+   * The next page of accounts that exist (active or disabled; not pending, not deleted), by id,
+   * after `afterId` (from the start when null): a page stays right while accounts come and go.
+   */
+  pageAfter(afterId: string | null, limit: number): Promise<Pick<UserAccount, 'id' | 'role'>[]>;
 }
 
 export interface SessionRepository {
@@ -87,6 +92,13 @@ export interface ClientVersionRepository {
   store(versions: Partial<ClientVersions>, at: Date): Promise<void>;
 }
 
+/** Work profile does once per database (a backfill), recorded when it completed. */
+export interface OneTimeTaskRepository {
+  isDone(task: string): Promise<boolean>;
+  /** Idempotent: a task done twice (two instances at once) keeps its first completion. */
+  markDone(task: string, at: Date): Promise<void>;
+}
+
 export interface InboxPort {
   /** False when this handler already applied the event. */
   claim(eventId: string, handler: string): Promise<boolean>;
@@ -99,6 +111,7 @@ export interface ProfileTx {
   failures: LoginFailureRepository;
   links: LinkRepository;
   clientVersions: ClientVersionRepository;
+  oneTimeTasks: OneTimeTaskRepository;
   inbox: InboxPort;
   publish(...events: EventEnvelope[]): void;
 }

@@ -3,7 +3,7 @@ import type { Principal } from '@tall/platform/identity';
 import type { ClientVersions } from '@tall/profile/contracts';
 import type { RefreshTokenRecord, RevocationReason, Session, UserAccount } from '@tall/profile/domain';
 import type { AccessTokens } from '../ports/access-tokens.port';
-import type { Clock, DisplayName, EmailIndexer, PasswordHasher, PersonalData, PersonalDataGateway } from '../ports/credentials.port';
+import type { AccountRole, Clock, DisplayName, EmailIndexer, PasswordHasher, PersonalData, PersonalDataGateway } from '../ports/credentials.port';
 import type { ProfileStore, ProfileTx, StudentLink } from '../ports/profile-store.port';
 
 type StoredSession = Session & { expiresAt: Date; revokeReason: RevocationReason | null };
@@ -20,6 +20,7 @@ export class InMemoryProfileStore implements ProfileStore {
   readonly links: StudentLink[] = [];
   readonly clientVersions: Partial<ClientVersions> = {};
   readonly claimed = new Set<string>();
+  readonly oneTimeTasks = new Map<string, Date>();
   readonly events: EventEnvelope[] = [];
   /** How many reads and transactions ran: a use case that decides before any lookup leaves it at 0. */
   accesses = 0;
@@ -79,6 +80,7 @@ export class InMemoryProfileStore implements ProfileStore {
     const links = this.links;
     const clientVersions = this.clientVersions;
     const claimed = this.claimed;
+    const oneTimeTasks = this.oneTimeTasks;
     const live = (session: StoredSession, at: Date) => !session.revokedAt && session.expiresAt > at;
     const revoke = (session: StoredSession, reason: RevocationReason, at: Date) => Object.assign(session, { revokedAt: at, revokeReason: reason });
     const removeLinks = (keep: (link: StudentLink) => boolean): StudentLink[] => {
@@ -117,6 +119,13 @@ export class InMemoryProfileStore implements ProfileStore {
         async list({ roles, page, pageSize }) {
           const listed = [...users.values()].filter((user) => roles.includes(user.role) && user.status !== 'pending' && user.status !== 'deleted');
           return { items: listed.slice((page - 1) * pageSize, page * pageSize), total: listed.length };
+        },
+        async pageAfter(afterId, limit) {
+          return [...users.values()]
+            .filter((user) => (user.status === 'active' || user.status === 'disabled') && (afterId === null || user.id > afterId))
+            .sort((a, b) => (a.id < b.id ? -1 : 1))
+            .slice(0, limit)
+            .map(({ id, role }) => ({ id, role }));
         },
       },
       sessions: {
@@ -212,6 +221,14 @@ export class InMemoryProfileStore implements ProfileStore {
           Object.assign(clientVersions, versions);
         },
       },
+      oneTimeTasks: {
+        async isDone(task) {
+          return oneTimeTasks.has(task);
+        },
+        async markDone(task, at) {
+          if (!oneTimeTasks.has(task)) oneTimeTasks.set(task, at);
+        },
+      },
       inbox: {
         async claim(eventId, handler) {
           const key = `${handler}:${eventId}`;
@@ -252,12 +269,19 @@ export const fakeEmailIndexer: EmailIndexer = {
   indexOf: async (email) => `index:${email.trim().toLowerCase()}`,
 };
 
-/** pii in memory; `failNextStore` makes the next store refuse, as an unreachable pii would. */
+/**
+ * pii in memory; `failNextStore` makes the next store refuse, as an unreachable pii would, and
+ * `failRecordRolesAfter` lets that many role batches through, then refuses the rest.
+ */
 export class FakePersonalData implements PersonalDataGateway {
   readonly people = new Map<string, PersonalData>();
   readonly erased: string[] = [];
+  readonly roles = new Map<string, AccountRole['role']>();
+  /** Each `recordRoles` call's accounts, accepted or not. */
+  readonly roleBatches: AccountRole[][] = [];
   failNextStore = false;
   namesUnavailable = false;
+  failRecordRolesAfter: number | undefined;
 
   async store(userId: string, data: PersonalData): Promise<void> {
     if (this.failNextStore) {
@@ -280,6 +304,14 @@ export class FakePersonalData implements PersonalDataGateway {
   async erase(userId: string): Promise<void> {
     this.people.delete(userId);
     this.erased.push(userId);
+  }
+
+  async recordRoles(accounts: readonly AccountRole[]): Promise<number> {
+    this.roleBatches.push([...accounts]);
+    if (this.failRecordRolesAfter !== undefined && this.roleBatches.length > this.failRecordRolesAfter) throw new Error('pii is unavailable');
+    const fresh = accounts.filter((account) => !this.roles.has(account.userId));
+    fresh.forEach((account) => this.roles.set(account.userId, account.role));
+    return fresh.length;
   }
 }
 

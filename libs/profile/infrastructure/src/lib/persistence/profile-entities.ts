@@ -63,4 +63,11 @@ export class ClientVersionRow {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
-export const PROFILE_ENTITIES = [UserRow, SessionRow, RefreshTokenRow, LoginFailureRow, TeacherStudentRow, ClientVersionRow];
+/** A task done once per database, and when it completed. */
+@Entity({ schema: PROFILE_SCHEMA, name: 'one_time_tasks' })
+export class OneTimeTaskRow {
+  @PrimaryColumn('text') name!: string;
+  @Column('timestamptz', { name: 'completed_at' }) completedAt!: Date;
+}
+
+export const PROFILE_ENTITIES = [UserRow, SessionRow, RefreshTokenRow, LoginFailureRow, TeacherStudentRow, ClientVersionRow, OneTimeTaskRow];

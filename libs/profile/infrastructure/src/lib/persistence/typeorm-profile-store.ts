@@ -7,6 +7,7 @@ import {
   TypeOrmClientVersionRepository,
   TypeOrmLinkRepository,
   TypeOrmLoginFailureRepository,
+  TypeOrmOneTimeTaskRepository,
   TypeOrmSessionRepository,
   TypeOrmUserRepository,
 } from './typeorm-repositories';
@@ -44,5 +45,6 @@ function repositories(manager: EntityManager) {
     failures: new TypeOrmLoginFailureRepository(manager),
     links: new TypeOrmLinkRepository(manager),
     clientVersions: new TypeOrmClientVersionRepository(manager),
+    oneTimeTasks: new TypeOrmOneTimeTaskRepository(manager),
   };
 }

@@ -5,13 +5,14 @@ import type {
   LockedRefreshToken,
   LoginFailureRepository,
   NewSession,
+  OneTimeTaskRepository,
   SessionRepository,
   StudentLink,
   UserRepository,
 } from '@tall/profile/application';
 import type { ClientVersions, UserRole } from '@tall/profile/contracts';
 import type { AccountStatus, PasswordCheckRecord, RefreshTokenRecord, RevocationReason, Session, UserAccount } from '@tall/profile/domain';
-import { ClientVersionRow, LoginFailureRow, RefreshTokenRow, SessionRow, TeacherStudentRow, UserRow } from './profile-entities';
+import { ClientVersionRow, LoginFailureRow, OneTimeTaskRow, RefreshTokenRow, SessionRow, TeacherStudentRow, UserRow } from './profile-entities';
 
 export class TypeOrmUserRepository implements UserRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -73,6 +74,18 @@ export class TypeOrmUserRepository implements UserRepository {
       take: filter.pageSize,
     });
     return { items: rows.map((row) => toAccount(row) as UserAccount), total };
+  }
+
+  async pageAfter(afterId: string | null, limit: number): Promise<Pick<UserAccount, 'id' | 'role'>[]> {
+    const query = this.repo
+      .createQueryBuilder('user')
+      .select(['user.id', 'user.role'])
+      .where('user.status IN (:...statuses)', { statuses: ['active', 'disabled'] satisfies AccountStatus[] })
+      .orderBy('user.id', 'ASC')
+      .limit(limit);
+    if (afterId !== null) query.andWhere('user.id > :afterId', { afterId });
+    const rows = await query.getMany();
+    return rows.map((row) => ({ id: row.id, role: row.role }));
   }
 }
 
@@ -243,6 +256,18 @@ export class TypeOrmClientVersionRepository implements ClientVersionRepository {
       .filter(([, version]) => version !== undefined)
       .map(([platform, minVersion]) => ({ platform: platform as ClientVersionRow['platform'], minVersion: minVersion as string, updatedAt: at }));
     if (rows.length > 0) await this.manager.getRepository(ClientVersionRow).upsert(rows, ['platform']);
+  }
+}
+
+export class TypeOrmOneTimeTaskRepository implements OneTimeTaskRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async isDone(task: string): Promise<boolean> {
+    return this.manager.getRepository(OneTimeTaskRow).existsBy({ name: task });
+  }
+
+  async markDone(task: string, at: Date): Promise<void> {
+    await this.manager.getRepository(OneTimeTaskRow).createQueryBuilder().insert().into(OneTimeTaskRow).values({ name: task, completedAt: at }).orIgnore().execute();
   }
 }
 

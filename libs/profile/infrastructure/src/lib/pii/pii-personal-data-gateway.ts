@@ -1,6 +1,6 @@
-import { ErasePersonalData, GetDisplayNames, StorePersonalData, type PiiPurpose } from '@tall/pii/contracts';
+import { ErasePersonalData, GetDisplayNames, RECORD_USER_ROLES_MAX_BATCH, RecordUserRoles, StorePersonalData, type PiiPurpose } from '@tall/pii/contracts';
 import type { RpcClient } from '@tall/platform/rpc';
-import type { DisplayName, PersonalData, PersonalDataGateway } from '@tall/profile/application';
+import type { AccountRole, DisplayName, PersonalData, PersonalDataGateway } from '@tall/profile/application';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 
 /**
@@ -30,5 +30,15 @@ export class PiiPersonalDataGateway implements PersonalDataGateway {
   async erase(userId: string): Promise<void> {
     // For the signed-in user of the current request: pii erases only a user's own data this way.
     await this.rpc.call(ErasePersonalData, { userId }, { caller: PROFILE_MODULE.name });
+  }
+
+  async recordRoles(accounts: readonly AccountRole[]): Promise<number> {
+    let recorded = 0;
+    for (let start = 0; start < accounts.length; start += RECORD_USER_ROLES_MAX_BATCH) {
+      const users = accounts.slice(start, start + RECORD_USER_ROLES_MAX_BATCH).map(({ userId, role }) => ({ userId, role }));
+      // The system's own doing, never a user's: pii accepts roles only from profile without a principal.
+      recorded += (await this.rpc.call(RecordUserRoles, { users }, { principal: null, caller: PROFILE_MODULE.name })).recorded;
+    }
+    return recorded;
   }
 }

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { PgInbox, PgOutbox } from '@tall/platform/events';
 import { PendingPasswordChecks1765000000000 } from './1765000000000-pending-password-checks';
+import { OneTimeTasks1766000000000 } from './1766000000000-one-time-tasks';
 
 /** Accounts, sessions and refresh tokens, sign-in failures, teacher↔student links, client versions; outbox and inbox. */
 export class CreateProfile1732000000000 implements MigrationInterface {
@@ -84,4 +85,4 @@ export class CreateProfile1732000000000 implements MigrationInterface {
   }
 }
 
-export const PROFILE_MIGRATIONS = [CreateProfile1732000000000, PendingPasswordChecks1765000000000];
+export const PROFILE_MIGRATIONS = [CreateProfile1732000000000, PendingPasswordChecks1765000000000, OneTimeTasks1766000000000];
