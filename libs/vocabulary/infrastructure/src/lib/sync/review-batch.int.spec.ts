@@ -86,7 +86,7 @@ describe('offline batch sync of reviews (Nest app on MongoDB)', () => {
       expect(result.result).toEqual({ ...first.body.results[index].result, duplicate: true }),
     );
     const after = await vocab.db.collection(THEMATIC_CARDS).find({ userId: me.userId }).sort({ _id: 1 }).toArray();
-    const stable = (documents: typeof before) => documents.map(({ updatedAt: _updatedAt, _outbox: _o, _outboxPending: _p, ...rest }) => rest);
+    const stable = (documents: typeof before) => documents.map(({ updatedAt: _updatedAt, _outbox: _o, _outboxPending: _p, _outboxSeq: _s, ...rest }) => rest);
     expect(stable(after)).toEqual(stable(before));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(vocab.events.of(ThematicCardReviewed.type, me.userId)).toHaveLength(2);
