@@ -8,6 +8,7 @@ import { httpRequestDuration, RequestContext } from '@tall/platform/observabilit
 import { checkClientVersion, CLIENT_VERSION_POLICY, type ClientVersionPolicy } from './client-version';
 import { AllowedMethods } from './allowed-methods';
 import { ErrorEnvelopeFilter, sendError } from './error-envelope.filter';
+import { findInvalidText } from './invalid-text';
 import { ApiError } from './api-error';
 import { registerSecurityHeaders, type SecurityHeadersOptions } from './security-headers';
 
@@ -50,6 +51,20 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger, optio
           : new ApiError(400, verdict.code, verdict.message);
       sendError(error, request, reply, logger);
     });
+  });
+
+  fastify.addHook('preValidation', (request, reply, done) => {
+    const field =
+      findInvalidText(request.params, 'path') ?? findInvalidText(request.query, 'query') ?? findInvalidText(request.body, 'body');
+    if (!field) return done();
+    sendError(
+      new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', {
+        fields: [{ field, code: 'invalid_text', message: 'Text must not contain NUL characters or unpaired surrogates' }],
+      }),
+      request,
+      reply,
+      logger,
+    );
   });
 
   const latency = httpRequestDuration();
