@@ -29,6 +29,8 @@ export class Shell {
   private readonly offlineStore = inject(OFFLINE_STORE);
   protected readonly offline = fromStore(this.offlineStore);
   protected readonly connectivity = inject(Connectivity);
+  /** A syncPending() loop is running. */
+  private syncing = false;
   protected readonly language = inject(UiLanguage);
   protected readonly languages = LANGUAGES;
   protected readonly roleKey = computed(() => `roles.${this.auth().user?.role ?? 'STUDENT'}`);
@@ -42,7 +44,7 @@ export class Shell {
     // Answers kept offline go out at start and whenever the connection comes back.
     void this.offlineStore.getState().refresh();
     effect(() => {
-      if (this.connectivity.online() && this.auth().status === 'signed-in') void this.offlineStore.getState().sync();
+      if (this.connectivity.online() && this.auth().status === 'signed-in') void this.syncPending();
     });
     const onStorage = (event: StorageEvent) => {
       if (event.key === 'tall.refreshToken' && event.newValue === null) this.authStore.getState().forget();
@@ -53,6 +55,26 @@ export class Shell {
     // "Continue where you left off": remember the last place inside one of the user's products.
     const subscription = this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe((event) => void this.remember(event.urlAfterRedirects));
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  /**
+   * Sends the answers kept offline. When some stay queued although the browser says it is online
+   * (the network not quite back yet, the API busy or down), it tries again, 1 s later, then 2 s,
+   * 4 s… up to 30 s apart, until the queue is empty, the browser goes offline (the next
+   * `online` starts again) or the user signs out.
+   */
+  private async syncPending(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await this.offlineStore.getState().sync();
+        if (this.offlineStore.getState().pending === 0 || !this.connectivity.online() || this.auth().status !== 'signed-in') return;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** attempt)));
+      }
+    } finally {
+      this.syncing = false;
+    }
   }
 
   protected async signOut(): Promise<void> {
