@@ -1,11 +1,8 @@
-import { Controller, Delete, Get, Module, Param, Post } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
+import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AllowedMethods } from './allowed-methods';
 import { errors } from './api-error';
-import { configureHttp } from './configure-http';
-import { HttpPlatformModule } from './http.module';
+import { httpTestApp } from '../test-support/http-test-app';
 
 describe('AllowedMethods', () => {
   const allowed = new AllowedMethods();
@@ -46,21 +43,12 @@ class ThingsController {
   }
 }
 
-@Module({ controllers: [ThingsController] })
-class ThingsModule {}
 
 describe('405 with Allow for a known path asked with another method', () => {
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    const logger = createLogger({ level: 'silent' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-    configureHttp(app, logger);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await httpTestApp([ThingsController]);
   });
 
   afterAll(() => app.close());

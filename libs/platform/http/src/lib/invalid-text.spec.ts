@@ -1,9 +1,6 @@
-import { Body, Controller, Module, Param, Post } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
-import { configureHttp } from './configure-http';
-import { HttpPlatformModule } from './http.module';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { httpTestApp } from '../test-support/http-test-app';
 import { findInvalidText } from './invalid-text';
 
 describe('findInvalidText', () => {
@@ -27,21 +24,12 @@ class ThingsController {
   }
 }
 
-@Module({ controllers: [ThingsController] })
-class ThingsModule {}
 
 describe('requests with invalid text', () => {
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    const logger = createLogger({ level: 'silent' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-    configureHttp(app, logger);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await httpTestApp([ThingsController]);
   });
 
   afterAll(() => app.close());

@@ -1,12 +1,9 @@
-import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiNotFoundResponse, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { Test } from '@nestjs/testing';
 import { cleanupOpenApiDoc, createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { createLogger, ObservabilityModule } from '@tall/platform/observability';
-import { configureHttp } from './configure-http';
-import { HttpPlatformModule } from './http.module';
+import { httpTestApp } from '../test-support/http-test-app';
 import { CLIENT_HEADER_PARAMETERS, documentHttpConventions } from './openapi-conventions';
 
 class CreateThingDto extends createZodDto(z.strictObject({ name: z.string().min(1) })) {}
@@ -33,21 +30,13 @@ class AuthController {
   }
 }
 
-@Module({ controllers: [ThingsController, AuthController] })
-class ThingsModule {}
 
 describe('documentHttpConventions', () => {
   let app: NestFastifyApplication;
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    const logger = createLogger({ level: 'silent' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-    configureHttp(app, logger);
-    await app.init();
+    app = await httpTestApp([ThingsController, AuthController]);
     const config = new DocumentBuilder().addGlobalParameters(...(CLIENT_HEADER_PARAMETERS as Parameters<DocumentBuilder['addGlobalParameters']>)).build();
     document = documentHttpConventions(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
   });
