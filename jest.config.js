@@ -8,9 +8,10 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   // jose 6 and content-disposition 3 (used by @fastify/static) ship only ES modules, which Jest's
-  // CommonJS runtime cannot require on Node 20: compile them too.
-  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|content-disposition)/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
+  // CommonJS runtime cannot require on Node 20: compile them too. @fastify/cookie loads its ESM-only
+  // `cookie` with a dynamic import(), which Jest's runtime refuses: compiled, it becomes a require.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|content-disposition|@fastify/cookie|cookie)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|@fastify/cookie|cookie)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   // The web client's libraries run in a browser and are tested by the web client's own runner (Vitest).

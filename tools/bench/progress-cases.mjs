@@ -27,7 +27,7 @@ async function waitUntil(what, probe, timeoutMs = 120_000, intervalMs = 250) {
 }
 
 /**
- * @param ctx { tall, common, databaseUrl, kafkaBrokers, admin: {email, password}, pg, kafkajs, load, summarize, log,
+ * @param ctx { tall, tallInternalUrl, common, databaseUrl, kafkaBrokers, admin: {email, password}, pg, kafkajs, load, summarize, log,
  *              rounds, startProcess, freePort, resetPeakRss, peakRssMb }
  */
 export async function progressCases(ctx) {
@@ -123,12 +123,15 @@ async function consumeReviews(ctx) {
   const EVENTS = Number(process.env.BENCH_PROGRESS_EVENTS ?? 50_000);
   const STUDENTS = 500;
   const port = await ctx.freePort();
-  const others = ['system', 'profile', 'pii', 'lobby', 'vocabulary'].map((name) => `${name}=${ctx.tall.url}`).join(',');
+  // Calls between processes go to the bench host's internal listener, and this process needs one of its own.
+  const internalPort = await ctx.freePort();
+  const others = ['system', 'profile', 'pii', 'lobby', 'vocabulary'].map((name) => `${name}=${ctx.tallInternalUrl}`).join(',');
   log('progress: starting a progress-only process fed from Kafka');
   const consumer = await ctx.startProcess('Tall (progress only)', [`--max-old-space-size=${process.env.BENCH_HEAP_MB ?? '192'}`, 'dist/api/apps/api/src/main.js'], {
     ...ctx.common,
     PORT: String(port),
     HOST: '127.0.0.1',
+    INTERNAL_PORT: String(internalPort),
     MODULES: 'progress',
     MODULE_URLS: others,
     CRON_ENABLED: 'false',

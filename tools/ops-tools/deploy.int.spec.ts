@@ -233,7 +233,7 @@ describe('deployment files', () => {
       expect(everything).toMatchObject({ code: 0 });
     });
 
-    it('hosts every context of the app between the two deployments, which reach each other through MODULE_URLS', async () => {
+    it('hosts every context of the app between the two deployments, which reach each other’s internal listener through MODULE_URLS', async () => {
       const rendered = await template();
       const values = parse(readFileSync(join(chart, 'values.yaml'), 'utf8'));
       const catalog: string[] = values.modules.catalog;
@@ -251,9 +251,21 @@ describe('deployment files', () => {
       const mainService = find(rendered, 'Service', 'tall');
       const progressService = find(rendered, 'Service', 'tall-progress');
       const urlOf = (service: K8sObject) => `http://${service.metadata.name}.${NAMESPACE}.svc:${service.spec.ports[0].port}`;
-      expect(env(main, 'MODULE_URLS')?.value).toBe(`progress=${urlOf(progressService)}`);
-      expect(env(progress, 'MODULE_URLS')?.value).toBe(mainModules.map((module) => `${module}=${urlOf(mainService)}`).join(','));
+      // Calls between the two go to the other's internal listener, through a Service of its own, never the public port.
+      const mainInternal = find(rendered, 'Service', 'tall-internal');
+      const progressInternal = find(rendered, 'Service', 'tall-progress-internal');
+      const addressOf = (service: K8sObject) => `tcp://${service.metadata.name}.${NAMESPACE}.svc:${service.spec.ports[0].port}`;
+      expect(env(main, 'MODULE_URLS')?.value).toBe(`progress=${addressOf(progressInternal)}`);
+      expect(env(progress, 'MODULE_URLS')?.value).toBe(mainModules.map((module) => `${module}=${addressOf(mainInternal)}`).join(','));
       expect(env(progress, 'AUTH_JWKS_URL')?.value).toBe(`${urlOf(mainService)}/api/v1/auth/jwks`);
+      for (const [deployment, internal] of [[main, mainInternal], [progress, progressInternal]] as const) {
+        expect(env(deployment, 'INTERNAL_PORT')?.value).toBe('3100');
+        expect(container(deployment).ports).toContainEqual({ name: 'internal', containerPort: 3100, protocol: 'TCP' });
+        expect(internal.spec).toMatchObject({ type: 'ClusterIP', ports: [{ name: 'internal', port: 3100, targetPort: 'internal', protocol: 'TCP' }] });
+        expect(internal.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+      }
+      // The public services carry the public port only.
+      for (const service of [mainService, progressService]) expect(service.spec.ports.map((port: { name: string }) => port.name)).toEqual(['http']);
       expect(env(main, 'AUTH_JWKS_URL')).toBeUndefined();
 
       // A split needs Kafka: the app refuses a MODULES subset without brokers.
@@ -296,7 +308,10 @@ describe('deployment files', () => {
         expect(main.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
         expect(main.volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
         expect(pod.volumes).toContainEqual(expect.objectContaining({ name: 'tmp', emptyDir: expect.any(Object) }));
-        expect(main.ports).toEqual([{ name: 'http', containerPort: 3000, protocol: 'TCP' }]);
+        expect(main.ports).toEqual([
+          { name: 'http', containerPort: 3000, protocol: 'TCP' },
+          { name: 'internal', containerPort: 3100, protocol: 'TCP' },
+        ]);
         expect(main.startupProbe.httpGet.path).toBe('/health/live');
         expect(main.livenessProbe.httpGet.path).toBe('/health/live');
         expect(main.readinessProbe.httpGet.path).toBe('/health/ready');
@@ -320,6 +335,9 @@ describe('deployment files', () => {
       expect(deployments.map((deployment) => deployment.metadata.name)).toEqual(['tall']);
       expect(env(deployments[0], 'MODULES')?.value).toBe('all');
       expect(env(deployments[0], 'MODULE_URLS')).toBeUndefined();
+      // No other process calls it: no internal listener, port or Service.
+      expect(env(deployments[0], 'INTERNAL_PORT')).toBeUndefined();
+      expect(container(deployments[0]).ports).toEqual([{ name: 'http', containerPort: 3000, protocol: 'TCP' }]);
       expect(rendered.filter((object) => object.kind === 'Service').map((service) => service.metadata.name)).toEqual(['tall']);
       expect(rendered.filter((object) => object.kind === 'PodDisruptionBudget')).toHaveLength(1);
     });
@@ -348,9 +366,14 @@ describe('deployment files', () => {
       const untokened = await run(helm, ['template', RELEASE, chart, '--namespace', NAMESPACE, ...monitorsOn], helmEnv);
       expect(untokened.code).not.toBe(0);
       expect(untokened.stderr).toMatch(/existingSecrets\.metricsToken/);
-      for (const service of rendered.filter((object) => object.kind === 'Service')) {
-        expect(selects(monitor.spec.selector.matchLabels, service.metadata.labels ?? {})).toBe(true);
-      }
+      // The public services are scraped; the internal ones (no /metrics there) are left out.
+      const expressions: { key: string; operator: string; values: string[] }[] = monitor.spec.selector.matchExpressions ?? [];
+      expect(expressions.every((expression) => expression.operator === 'NotIn')).toBe(true);
+      const scraped = (labels: Record<string, string>) =>
+        selects(monitor.spec.selector.matchLabels, labels) && expressions.every((expression) => !expression.values.includes(labels[expression.key]));
+      const services = rendered.filter((object) => object.kind === 'Service');
+      expect(services.filter((service) => scraped(service.metadata.labels ?? {})).map((service) => service.metadata.name)).toEqual(['tall', 'tall-progress']);
+      expect(services.map((service) => service.metadata.name)).toEqual(['tall', 'tall-internal', 'tall-progress', 'tall-progress-internal']);
       const rules: RuleFile = parse(readFileSync(join(monitoring, 'prometheus/tall-alerts.rules.yml'), 'utf8'));
       expect(find(rendered, 'PrometheusRule', 'tall').spec.groups).toEqual(rules.groups);
       expect((await template()).map((object) => object.kind)).not.toEqual(expect.arrayContaining(['ServiceMonitor']));
@@ -366,6 +389,7 @@ describe('deployment files', () => {
       ['an ingress without a host', ['--set', 'ingress.enabled=true'], /ingress\/hosts.*minItems/],
       ['trusting every proxy', ['--set-string', 'trustProxy=true'], /trustProxy/],
       ['TRUST_PROXY set as plain configuration', ['--set', 'config.TRUST_PROXY=2'], /TRUST_PROXY/],
+      ['INTERNAL_PORT set as plain configuration', ['--set', 'api.env.INTERNAL_PORT=4000'], /INTERNAL_PORT/],
     ])('refuses %s at lint (values.schema.json)', async (_case, args, message) => {
       const result = await lint(...args);
       expect(result.code).not.toBe(0);
@@ -378,6 +402,17 @@ describe('deployment files', () => {
       expect(result.stdout + result.stderr).toMatch(/kafka\/brokers.*minItems/);
       // Without the extraction, events stay in-process and no broker is needed.
       expect((await lint('-f', valuesFile('single', 'kafka:\n  brokers: []\nextraction:\n  enabled: false\n'))).code).toBe(0);
+    });
+
+    it('keeps the internal listener inside the cluster whatever the public service type, and apart from the public port', async () => {
+      const rendered = await template('--set', 'service.type=LoadBalancer', '--set', 'ingress.enabled=true', '--set', 'ingress.hosts={tall.school.example}');
+      expect(find(rendered, 'Service', 'tall').spec.type).toBe('LoadBalancer');
+      for (const name of ['tall-internal', 'tall-progress-internal']) expect(find(rendered, 'Service', name).spec.type).toBe('ClusterIP');
+      const backends = find(rendered, 'Ingress', 'tall').spec.rules[0].http.paths.map((path: { backend: { service: { name: string; port: { name: string } } } }) => path.backend.service);
+      expect(backends.every((backend: { name: string; port: { name: string } }) => !backend.name.endsWith('-internal') && backend.port.name === 'http')).toBe(true);
+      const samePort = await run(helm, ['template', RELEASE, chart, '--set', 'service.internalPort=3000'], helmEnv);
+      expect(samePort.code).not.toBe(0);
+      expect(samePort.stderr).toMatch(/service.internalPort must differ from service.port/);
     });
 
     it('refuses to render an extraction of a module the image does not have', async () => {

@@ -82,6 +82,8 @@ function peakRssMb(pid) {
 
 const database = await freshDatabase();
 const tallPort = await freePort();
+// The bench host's internal listener: the progress-only process of the progress cases calls it (MODULE_URLS).
+const tallInternalPort = await freePort();
 const basePort = await freePort();
 // A MongoDB database of its own too, so the vocabulary cases start from the seed alone.
 const mongoUri = stack.MONGODB_URI.replace(/\/[^/?]+(\?|$)/, `/tall_bench_${Date.now().toString(36)}$1`);
@@ -95,6 +97,7 @@ const tall = await startProcess('Tall', [...(heapMb === '0' ? [] : [`--max-old-s
   ...common,
   PORT: String(tallPort),
   HOST: '127.0.0.1',
+  INTERNAL_PORT: String(tallInternalPort),
   CRON_ENABLED: 'false',
   READY_PATH: '/health/live',
   ADMIN_EMAIL: BENCH_ADMIN.email,
@@ -150,6 +153,41 @@ const cases = [
     targetText: '≥ 1,000 req/s and p99 ≤ 150 ms',
   },
 ];
+
+// Issue 12 (ADR 15): an authenticated read with the session check against the same read with the
+// signature check alone; and the check with its cache bypassed, to show what the cache saves.
+// Both are signed in as the benchmark admin (`signedIn`, before measuring).
+const sessionRoute = (path) => ({ url: `${tall.url}/api/v1/bench/session/${path}`, headers: {} });
+cases.push(
+  {
+    name: 'session check: authenticated GET, cached (vs signature check only)',
+    signedIn: true,
+    tall: sessionRoute('checked'),
+    base: sessionRoute('unchecked'),
+    target: (t, b) => t.rps >= 0.9 * b.rps,
+    targetText: '≥ 90% of signature-only req/s',
+  },
+  {
+    name: 'session check: authenticated GET, profile asked every time (vs signature check only)',
+    signedIn: true,
+    tall: sessionRoute('uncached'),
+    base: sessionRoute('unchecked'),
+    target: () => true,
+    targetText: 'none: what the cache saves',
+  },
+);
+
+let benchAdminToken;
+/** The benchmark admin's access token, signed in once (the first admin may still be on its way at start). */
+async function signedInHeaders() {
+  for (let attempt = 0; attempt < 150 && !benchAdminToken; attempt += 1) {
+    const answer = await fetch(`${tall.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) }).catch(() => undefined);
+    if (answer?.ok) benchAdminToken = (await answer.json()).accessToken;
+    else await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!benchAdminToken) throw new Error('the benchmark admin could not sign in');
+  return { authorization: `Bearer ${benchAdminToken}` };
+}
 
 const summarize = (result) => ({
   rps: Math.round(result.requests.average),
@@ -243,6 +281,11 @@ try {
   // BENCH_CASES=cached,write runs only the cases whose names contain one of the words.
   const only = (process.env.BENCH_CASES ?? '').split(',').filter(Boolean);
   for (const benchCase of cases.filter((candidate) => only.length === 0 || only.some((word) => candidate.name.includes(word)))) {
+    if (benchCase.signedIn) {
+      const headers = await signedInHeaders();
+      benchCase.tall.headers = headers;
+      benchCase.base.headers = headers;
+    }
     rows.push(await measure(benchCase));
   }
   const platformPeak = Math.max(0, ...rows.map((row) => row.peakRssMb));
@@ -256,7 +299,7 @@ try {
   if (only.length === 0 || only.includes('progress')) {
     const { progressCases } = await import('../bench/progress-cases.mjs');
     const { default: kafkajs } = await import('kafkajs');
-    rows.push(...(await progressCases({ tall, common, databaseUrl: database.url, kafkaBrokers: stack.KAFKA_BROKERS.split(','), admin: BENCH_ADMIN, pg, kafkajs, load, summarize, log, rounds: ROUNDS, startProcess, freePort, resetPeakRss, peakRssMb })));
+    rows.push(...(await progressCases({ tall, tallInternalUrl: `tcp://127.0.0.1:${tallInternalPort}`, common, databaseUrl: database.url, kafkaBrokers: stack.KAFKA_BROKERS.split(','), admin: BENCH_ADMIN, pg, kafkajs, load, summarize, log, rounds: ROUNDS, startProcess, freePort, resetPeakRss, peakRssMb })));
   }
   if (only.length === 0 || only.includes('relay')) {
     const { relayCases } = await import('../bench/relay-cases.mjs');

@@ -25,8 +25,10 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const app = await bootstrap(config, logger);
+  // The internal listener first: once /health/live answers, other processes can call this one.
+  await app.startAllMicroservices();
   await app.listen({ port: config.PORT, host: config.HOST });
-  logger.info({ port: config.PORT, modules: config.MODULES }, 'Tall is listening');
+  logger.info({ port: config.PORT, internalPort: config.INTERNAL_PORT, modules: config.MODULES }, 'Tall is listening');
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -36,7 +36,7 @@ test('account: edit personal data, see sessions, download my data, delete my acc
   await dialog.getByLabel('Password').fill(person.password);
   await dialog.getByRole('button', { name: 'Delete my account' }).click();
   await expect(page.getByText('Your account and your personal data have been deleted.')).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem('tall.refreshToken'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('tall.csrfToken'))).toBeNull();
 
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);

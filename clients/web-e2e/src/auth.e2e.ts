@@ -19,6 +19,9 @@ test.describe('signing in', () => {
     await signUp(page, person);
     await expect(page.getByRole('link', { name: /Thematic cards/ })).toBeVisible();
     await signOut(page);
+    // Signing out ended the cookie's session (with its CSRF token), and the API cleared the cookie.
+    expect((await page.context().cookies()).filter((cookie) => cookie.name === 'tall_refresh')).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('tall.csrfToken'))).toBeNull();
 
     await page.getByLabel('Email').fill(person.email);
     await page.getByLabel('Password', { exact: true }).fill('not-my-password');
@@ -30,10 +33,17 @@ test.describe('signing in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Welcome to Tall' })).toBeVisible();
 
-    // The session survives a reload: the refresh token is kept, the access token renewed.
+    // The session survives a reload: the refresh token is kept in an HttpOnly cookie no script
+    // can read, the access token renewed through it (with the CSRF token the page keeps).
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Welcome to Tall' })).toBeVisible();
-    expect(await page.evaluate(() => localStorage.getItem('tall.refreshToken'))).toBeTruthy();
+    expect(await page.evaluate(() => localStorage.getItem('tall.refreshToken'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('tall.csrfToken'))).toBeTruthy();
+    expect(await page.evaluate(() => document.cookie)).not.toContain('tall_refresh');
+    const cookies = await page.context().cookies();
+    expect(cookies.filter((cookie) => cookie.name === 'tall_refresh')).toEqual([
+      expect.objectContaining({ path: '/api/v1/auth', httpOnly: true, secure: true, sameSite: 'Strict', value: expect.stringMatching(/^rt_/) }),
+    ]);
   });
 
   test('after five wrong passwords, sign-in is locked and the wait is shown', async ({ page }, testInfo) => {

@@ -54,5 +54,7 @@ test('main flow: sign up, the lobby, a thematic session of 10 cards, progress sh
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem('tall.refreshToken'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('tall.csrfToken'))).toBeNull();
+  // The API cleared the refresh cookie.
+  expect((await page.context().cookies()).filter((cookie) => cookie.name === 'tall_refresh')).toEqual([]);
 });

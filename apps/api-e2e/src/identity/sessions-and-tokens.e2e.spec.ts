@@ -121,8 +121,12 @@ describe('sessions and tokens, black-box (issue 3)', () => {
       expect(newest.status).toBe(401);
       expect(newest.body.code).toBe('REFRESH_TOKEN_INVALID');
 
-      const sessions = await api.call('GET', '/auth/sessions', { token: third.body.accessToken });
-      expect(sessions.body.items).toEqual([]);
+      // The family's session ended, so its newest access token is refused too (issue 12); the account lists no session but a new one.
+      const refused = await api.call('GET', '/auth/sessions', { token: third.body.accessToken });
+      expect(refused.status).toBe(401);
+      expect(refused.body.code).toBe('TOKEN_INVALID');
+      const again = await api.signIn(user.email, PASSWORD);
+      expect((await api.call('GET', '/auth/sessions', { token: again.accessToken })).body.items).toEqual([expect.objectContaining({ current: true })]);
       const reused = await securityEvent('refresh.reused', user.id);
       expect(Object.keys(reused.value['payload'] as object).sort()).toEqual(['sessionId', 'userId']);
       await securityEvent('session.revoked', user.id);
@@ -170,6 +174,77 @@ describe('sessions and tokens, black-box (issue 3)', () => {
     });
   });
 
+  describe("the web client's refresh cookie (issue 12)", () => {
+    const WEB = { 'x-client-platform': 'web', 'x-client-version': '1.0.0' };
+    /** The tall_refresh cookie an answer sets: its value and attributes. */
+    const refreshCookie = (headers: Headers) => {
+      const header = headers.getSetCookie().find((cookie) => cookie.startsWith('tall_refresh='));
+      if (!header) return undefined;
+      const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+      return { value: pair.slice('tall_refresh='.length), attributes: attributes.map((attribute) => attribute.toLowerCase()).filter((attribute) => !attribute.startsWith('expires=')).sort() };
+    };
+    const refreshByCookie = (cookie: string, csrf?: string) =>
+      api.call('POST', '/auth/refresh', { body: {}, headers: { ...WEB, cookie: `tall_refresh=${cookie}`, ...(csrf === undefined ? {} : { 'x-csrf-token': csrf }) } });
+    const webSignIn = async () => {
+      const user = await student();
+      const login = await api.call('POST', '/auth/login', { body: { email: user.email, password: PASSWORD }, headers: WEB });
+      expect(login.status).toBe(200);
+      return { user, login, cookie: refreshCookie(login.headers)?.value as string, csrf: login.body.csrfToken as string };
+    };
+
+    it('signs the web app in with the refresh token in an HttpOnly, Secure, SameSite=Strict cookie on the auth path, not in the body', async () => {
+      const { login, cookie } = await webSignIn();
+      expect(Object.keys(login.body).sort()).toEqual(['accessToken', 'accessTokenExpiresIn', 'csrfToken', 'user']);
+      expect(cookie).toMatch(/^rt_[\w-]{43}$/);
+      expect(refreshCookie(login.headers)?.attributes).toEqual(['httponly', 'max-age=604800', 'path=/api/v1/auth', 'samesite=strict', 'secure']);
+    });
+
+    it('refreshes by the cookie and its CSRF token, rotating both; refuses a missing or wrong CSRF token with 403', async () => {
+      const { cookie, csrf } = await webSignIn();
+      for (const wrong of [undefined, 'forged', cookie]) {
+        const refused = await refreshByCookie(cookie, wrong);
+        expect(refused.status).toBe(403);
+        expect(refused.body).toMatchObject({ statusCode: 403, code: 'CSRF_FAILED', correlationId: expect.any(String) });
+      }
+      const rotated = await refreshByCookie(cookie, csrf);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.refreshToken).toBeUndefined();
+      const next = refreshCookie(rotated.headers);
+      expect(next?.value).toMatch(/^rt_/);
+      expect(next?.value).not.toBe(cookie);
+      expect(rotated.body.csrfToken).not.toBe(csrf);
+      expect((await api.call('GET', '/users/me', { token: rotated.body.accessToken })).status).toBe(200);
+      expect((await refreshByCookie(next?.value as string, rotated.body.csrfToken)).status).toBe(200);
+    });
+
+    it('ends the whole session when a spent cookie comes back', async () => {
+      const { user, cookie, csrf } = await webSignIn();
+      const rotated = await refreshByCookie(cookie, csrf);
+      expect(rotated.status).toBe(200);
+      const reuse = await refreshByCookie(cookie, csrf);
+      expect(reuse.status).toBe(401);
+      expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+      const newest = await refreshByCookie(refreshCookie(rotated.headers)?.value as string, rotated.body.csrfToken);
+      expect(newest.status).toBe(401);
+      await securityEvent('refresh.reused', user.id);
+    });
+
+    it('logs out by the cookie, clearing it; native clients still get the token in the body and no cookie', async () => {
+      const { login, cookie, csrf } = await webSignIn();
+      const logout = await api.call('POST', '/auth/logout', { token: login.body.accessToken, body: {}, headers: { ...WEB, cookie: `tall_refresh=${cookie}`, 'x-csrf-token': csrf } });
+      expect(logout.status).toBe(204);
+      expect(refreshCookie(logout.headers)).toMatchObject({ value: '', attributes: expect.arrayContaining(['max-age=0', 'path=/api/v1/auth']) });
+      expect((await refreshByCookie(cookie, csrf)).status).toBe(401);
+
+      const other = await student();
+      const native = await api.call('POST', '/auth/login', { body: { email: other.email, password: PASSWORD }, headers: { 'x-client-platform': 'android', 'x-client-version': '1.0.0' } });
+      expect(native.status).toBe(200);
+      expect(native.body.refreshToken).toMatch(/^rt_/);
+      expect(native.body.csrfToken).toBeUndefined();
+      expect(refreshCookie(native.headers)).toBeUndefined();
+    });
+  });
+
   describe('access tokens', () => {
     let jwks: { keys: { kid: string; alg: string; x: string }[] };
     let realKey: ReturnType<typeof parseKeySetSecret>;
@@ -190,7 +265,9 @@ describe('sessions and tokens, black-box (issue 3)', () => {
       user = await student();
     });
 
-    const claims = () => ({ sub: user.id, role: 'TECH_ADMIN', sid: randomUUID(), iss: 'tall', aud: 'tall-api', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 });
+    // The user's real session and role: a token with these claims is flawless, so each case below changes one thing.
+    const sessionOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid as string;
+    const claims = () => ({ sub: user.id, role: 'STUDENT', sid: sessionOf(user.accessToken), iss: 'tall', aud: 'tall-api', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 });
     const signed = (overrides: { header?: Record<string, unknown>; claims?: Record<string, unknown>; key?: Parameters<SignJWT['sign']>[0] } = {}) =>
       new SignJWT({ ...claims(), ...overrides.claims })
         .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: realKey.signing?.kid, ...overrides.header } as never)
@@ -204,7 +281,7 @@ describe('sessions and tokens, black-box (issue 3)', () => {
       expect(header).toEqual({ alg: 'EdDSA', typ: 'at+jwt', kid: jwks.keys[0].kid });
       expect((await me(user.accessToken)).status).toBe(200);
       // The control: a token we forge with the real key and correct claims is accepted — so each refusal below is for its one flaw.
-      expect((await me(await signed({ claims: { sub: user.id, role: 'STUDENT' } }))).status).toBe(200);
+      expect((await me(await signed())).status).toBe(200);
     });
 
     it('refuses alg none', async () => {
@@ -236,6 +313,9 @@ describe('sessions and tokens, black-box (issue 3)', () => {
       ['a wrong type', { header: { typ: 'JWT' } }],
       ['no session id', { claims: { sid: undefined } }],
       ['an unknown role', { claims: { role: 'ROOT' } }],
+      // Issue 12: the signature and the claims are not enough, the session must run with that role.
+      ['a role the account does not have', { claims: { role: 'TECH_ADMIN' } }],
+      ['a session the user does not have', { claims: { sid: randomUUID() } }],
     ])('refuses a correctly signed token with %s', async (_label, overrides) => {
       const answer = await me(await signed(overrides));
       expect(answer.status).toBe(401);

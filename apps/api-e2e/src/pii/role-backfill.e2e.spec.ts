@@ -67,18 +67,18 @@ describe('pii learns the roles of accounts from before it kept them (profile’s
     await tall.stop();
 
     // Restarted with pii in a process of its own that is not up yet: profile serves regardless.
-    const [identityPort, piiPort] = [await freePort(), await freePort()];
-    const identityUrl = `http://127.0.0.1:${identityPort}`;
-    const identity = await start({ PORT: String(identityPort), MODULES: 'system,profile,lobby,vocabulary,progress', MODULE_URLS: `pii=http://127.0.0.1:${piiPort}` });
+    const [identityInternal, piiInternal] = [await freePort(), await freePort()];
+    const identityAddress = `tcp://127.0.0.1:${identityInternal}`;
+    const identity = await start({ INTERNAL_PORT: String(identityInternal), MODULES: 'system,profile,lobby,vocabulary,progress', MODULE_URLS: `pii=tcp://127.0.0.1:${piiInternal}` });
     api = new IdentityApi(identity.url);
     expect((await api.login(ADMIN_EMAIL, ADMIN_PASSWORD)).status).toBe(200);
     await waitFor(() => identity.logs().includes('could not send accounts\' roles to pii yet; retrying'), { timeoutMs: 30_000, what: 'a failed backfill attempt' });
     expect(await ledger()).toEqual([]);
 
     const pii = await start({
-      PORT: String(piiPort),
+      INTERNAL_PORT: String(piiInternal),
       MODULES: 'pii',
-      MODULE_URLS: ['profile', 'system', 'lobby', 'vocabulary', 'progress'].map((module) => `${module}=${identityUrl}`).join(','),
+      MODULE_URLS: ['profile', 'system', 'lobby', 'vocabulary', 'progress'].map((module) => `${module}=${identityAddress}`).join(','),
     });
     await waitFor(async () => (await ledger()).length === 1, { timeoutMs: 90_000, what: 'the backfill to complete once pii is up' });
     expect(identity.logs()).toContain('accounts\' roles sent to pii (one-time backfill)');

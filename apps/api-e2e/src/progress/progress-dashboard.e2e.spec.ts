@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { waitFor, workspaceRoot } from '@tall/platform/testing';
+import { waitFor } from '@tall/platform/testing';
 import { IdentityApi, newEmail, PASSWORD, type Answer, type SignedIn } from '../identity/support/identity-api';
-import { freePort, isolatedStores, startTall, type TallProcess } from '../support/tall-process';
+import { API_MAIN, freePort, isolatedStores, startTall, type TallProcess } from '../support/tall-process';
 
 /**
  * Issue "Progress", black-box: progress runs in its own process and learns everything from Kafka
@@ -45,16 +45,16 @@ describe('progress in its own process, fed through Kafka', () => {
 
   beforeAll(async () => {
     stores = await isolatedStores('progress_split');
-    const [mainPort, progressPort] = [await freePort(), await freePort()];
-    const [mainUrl, progressUrl] = [`http://127.0.0.1:${mainPort}`, `http://127.0.0.1:${progressPort}`];
+    const [mainInternal, progressInternal] = [await freePort(), await freePort()];
+    const [mainAddress, progressAddress] = [`tcp://127.0.0.1:${mainInternal}`, `tcp://127.0.0.1:${progressInternal}`];
     const common = { DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, CRON_ENABLED: 'false' };
     [main, progress] = await Promise.all([
-      startTall({ ...common, PORT: String(mainPort), MODULES: 'system,profile,pii,lobby,vocabulary', MODULE_URLS: `progress=${progressUrl}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
+      startTall({ ...common, INTERNAL_PORT: String(mainInternal), MODULES: 'system,profile,pii,lobby,vocabulary', MODULE_URLS: `progress=${progressAddress}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
       startTall({
         ...common,
-        PORT: String(progressPort),
+        INTERNAL_PORT: String(progressInternal),
         MODULES: 'progress',
-        MODULE_URLS: ['system', 'profile', 'pii', 'lobby', 'vocabulary'].map((module) => `${module}=${mainUrl}`).join(','),
+        MODULE_URLS: ['system', 'profile', 'pii', 'lobby', 'vocabulary'].map((module) => `${module}=${mainAddress}`).join(','),
       }),
     ]);
     for (const process of [main, progress]) {
@@ -217,7 +217,7 @@ describe('progress in its own process, fed through Kafka', () => {
   // Replays the shared topics' whole history (every earlier run's events): give it time.
   it('rebuilds from the topics into a fresh schema with the same rows for this test’s users', async () => {
     const schema = `progress_rebuild_${Date.now().toString(36)}`;
-    const cli = spawnSync(process.execPath, [join(workspaceRoot, 'dist/api/apps/api/src/cli/progress-rebuild.js'), '--schema', schema], {
+    const cli = spawnSync(process.execPath, [join(dirname(API_MAIN), 'cli/progress-rebuild.js'), '--schema', schema], {
       env: { ...main.env, LOG_LEVEL: 'warn' },
       encoding: 'utf8',
       timeout: 540_000,

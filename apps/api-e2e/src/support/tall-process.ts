@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { stackEnv, uniqueName, waitFor, workspaceRoot } from '@tall/platform/testing';
 
-const MAIN = join(workspaceRoot, 'dist/api/apps/api/src/main.js');
+/** The built API; TALL_API_MAIN points at another build (as for the chaos and load scripts). Its CLIs sit beside it. */
+export const API_MAIN = process.env['TALL_API_MAIN'] ? resolve(process.env['TALL_API_MAIN']) : join(workspaceRoot, 'dist/api/apps/api/src/main.js');
 
 export interface TallProcess {
   url: string;
   port: number;
+  /** `tcp://127.0.0.1:<INTERNAL_PORT>`, where other processes call this one's modules, when it listens for them. */
+  internalUrl?: string;
   env: Record<string, string>;
   logs: () => string;
   /** SIGTERM and wait; `kill()` is SIGKILL, as a crash would be. */
@@ -55,9 +58,12 @@ export async function isolatedStores(label: string): Promise<{ DATABASE_URL: str
 
 /** Starts the built API (dist/) as its own process, exactly as production runs it. */
 export async function startTall(env: Record<string, string> = {}): Promise<TallProcess> {
-  if (!existsSync(MAIN)) throw new Error(`Build the API first (npm run build): ${MAIN} is missing`);
+  if (!existsSync(API_MAIN)) throw new Error(`Build the API first (npm run build): ${API_MAIN} is missing`);
   // A given PORT is kept (processes that must know each other's address before they start).
   const port = env['PORT'] ? Number(env['PORT']) : await freePort();
+  // A process hosting only some modules must listen for calls from the others (INTERNAL_PORT).
+  const partial = env['MODULES'] !== undefined && env['MODULES'] !== 'all';
+  const internalPort = env['INTERNAL_PORT'] ? Number(env['INTERNAL_PORT']) : partial ? await freePort() : undefined;
   const fullEnv: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...stackEnv(),
@@ -65,9 +71,10 @@ export async function startTall(env: Record<string, string> = {}): Promise<TallP
     LOG_LEVEL: 'info',
     PORT: String(port),
     HOST: '127.0.0.1',
+    ...(internalPort ? { INTERNAL_PORT: String(internalPort) } : {}),
     ...env,
   };
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', MAIN], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', API_MAIN], {
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -105,5 +112,6 @@ export async function startTall(env: Record<string, string> = {}): Promise<TallP
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { url, port, env: fullEnv, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), exited };
+  const internalUrl = internalPort ? `tcp://127.0.0.1:${internalPort}` : undefined;
+  return { url, port, internalUrl, env: fullEnv, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), exited };
 }

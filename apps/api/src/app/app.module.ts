@@ -14,7 +14,7 @@ import { SchedulingModule } from '@tall/platform/scheduling';
 import { SecretsModule } from '@tall/platform/secrets';
 import { StorageModule, type StorageModuleOptions } from '@tall/platform/storage';
 import { UseCasesModule } from '@tall/platform/use-cases';
-import { ClientVersionsFollowerModule } from '@tall/profile/infrastructure';
+import { ClientVersionsFollowerModule, ProfileSessionStatusModule } from '@tall/profile/infrastructure';
 import { CONTEXT_MODULES } from './context-modules';
 import { APP_VERSION } from './app-version';
 
@@ -96,6 +96,8 @@ export class AppModule {
         ...CONTEXT_MODULES.filter((context) => hosted.includes(context.name)).map((context) => context.module(config)),
         // Without profile here, the 426 check follows the minimums profile stores, through its call.
         ...(hosted.includes('profile') ? [] : [ClientVersionsFollowerModule]),
+        // Every process checks access tokens against their session, which profile owns (ADR 15).
+        ProfileSessionStatusModule,
         ...extraModules,
       ],
     };

@@ -3,20 +3,31 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@tall/platform/config';
+import { parseHostedModules } from '@tall/platform/events';
 import { configureHttp } from '@tall/platform/http';
 import { PinoNestLogger } from '@tall/platform/observability';
+import { connectInternalRpc } from '@tall/platform/rpc';
 import { AppModule } from './app.module';
+import { CONTEXT_MODULES } from './context-modules';
 import { setupOpenApi } from './openapi';
 import { eventRegistry } from './event-contracts';
 import { registerEventSchemas } from './schema-registry';
 import { serveWebClient } from './web-client';
 
-/** Builds the app without listening, so tests and the benchmark can host it on any port. */
+/**
+ * Builds the app without listening, so tests and the benchmark can host it on any port. With
+ * `INTERNAL_PORT`, the internal listener for calls from other Tall processes is attached too:
+ * `app.startAllMicroservices()` starts it.
+ */
 export async function bootstrap(
   config: AppConfig,
   logger: Logger,
   extraModules: Array<Type | DynamicModule> = [],
 ): Promise<NestFastifyApplication> {
+  // Another process hosts the rest, and calls this one's modules (the GDPR export asks every one).
+  if (config.INTERNAL_PORT === undefined && parseHostedModules(config.MODULES, CONTEXT_MODULES).length < CONTEXT_MODULES.length) {
+    throw new Error('MODULES hosts only some modules, so INTERNAL_PORT must be set for the other processes to call them');
+  }
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Only the proxies TRUST_PROXY names may tell the client's address (request.ip, rate limits).
@@ -31,6 +42,9 @@ export async function bootstrap(
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  if (config.INTERNAL_PORT !== undefined) {
+    connectInternalRpc(app, { host: config.INTERNAL_HOST ?? config.HOST, port: config.INTERNAL_PORT });
+  }
   configureHttp(app, logger, { publicUrl: config.PUBLIC_URL });
   setupOpenApi(app);
   await serveWebClient(app, config.WEB_DIST_DIR, logger.child({ component: 'web' }));

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { CLIENT_HEADER_PARAMETERS, documentHttpConventions, PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
+import { REFRESH_TOKEN_COOKIE, REFRESH_TOKEN_COOKIE_SCHEME } from '@tall/profile/contracts';
 
 /** The docs' UI page and its files (not `/api/docs-json`, which is data). */
 const DOCS_UI = /^\/api\/docs(\/|$)/;
@@ -19,6 +20,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('The API of Tall, the learning platform of an accelerated Dutch-as-a-second-language programme.')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // The web client's refresh token (profile's refresh and logout), HttpOnly: the browser sends it.
+    .addCookieAuth(REFRESH_TOKEN_COOKIE, { type: 'apiKey', description: 'The refresh token of the web client, set by sign-in and refresh' }, REFRESH_TOKEN_COOKIE_SCHEME)
     .addGlobalParameters(...(CLIENT_HEADER_PARAMETERS as Parameters<DocumentBuilder['addGlobalParameters']>))
     .build();
   return documentHttpConventions(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));

@@ -59,11 +59,28 @@ app.kubernetes.io/component: {{ .component }}
 {{- printf "http://%s.%s.svc:%d" .name .root.Release.Namespace (int .root.Values.service.port) }}
 {{- end }}
 
+{{/* The name of a workload's internal Service (its INTERNAL_PORT only). Call with the workload's name. */}}
+{{- define "tall.internalServiceName" -}}
+{{- printf "%s-internal" . | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
 {{/*
-Refuses values the schema cannot judge on its own: extracted modules must be in the catalog,
-leave at least one module to the main deployment, and travel through Kafka.
+Where other deployments call a workload's modules: its internal Service, a MODULE_URLS value.
+Call with (dict "root" $ "name" "<workload name>").
+*/}}
+{{- define "tall.internalAddress" -}}
+{{- printf "tcp://%s.%s.svc:%d" (include "tall.internalServiceName" .name) .root.Release.Namespace (int .root.Values.service.internalPort) }}
+{{- end }}
+
+{{/*
+Refuses values the schema cannot judge on its own: the internal port must not be the public one;
+extracted modules must be in the catalog, leave at least one module to the main deployment, and
+travel through Kafka.
 */}}
 {{- define "tall.validate" -}}
+{{- if eq (int .Values.service.port) (int .Values.service.internalPort) }}
+{{- fail "service.internalPort must differ from service.port: calls between deployments have a listener of their own" }}
+{{- end }}
 {{- if .Values.extraction.enabled }}
 {{- range .Values.extraction.modules }}
 {{- if not (has . $.Values.modules.catalog) }}
@@ -82,16 +99,18 @@ leave at least one module to the main deployment, and travel through Kafka.
 {{/*
 The workloads this release runs, as YAML: the main one always, the extracted one when enabled.
 `valuesKey` points at its block of values; MODULES and MODULE_URLS are computed here so the two
-deployments always agree with each other.
+deployments always agree with each other. `internal`: the workload hosts only some modules, so the
+other one calls it on its INTERNAL_PORT (the app refuses to start such a workload without one).
 */}}
 {{- define "tall.workloads" -}}
 {{- include "tall.validate" . }}
 {{- $fullname := include "tall.fullname" . }}
 {{- $mainUrl := include "tall.serviceUrl" (dict "root" . "name" $fullname) }}
+{{- $mainAddress := include "tall.internalAddress" (dict "root" . "name" $fullname) }}
 items:
 {{- if .Values.extraction.enabled }}
 {{- $extractedName := printf "%s-%s" $fullname .Values.extraction.name | trunc 63 | trimSuffix "-" }}
-{{- $extractedUrl := include "tall.serviceUrl" (dict "root" . "name" $extractedName) }}
+{{- $extractedAddress := include "tall.internalAddress" (dict "root" . "name" $extractedName) }}
 {{- $main := list }}
 {{- range .Values.modules.catalog }}
 {{- if not (has . $.Values.extraction.modules) }}
@@ -103,23 +122,25 @@ items:
 {{- end }}
 {{- $toExtracted := list }}
 {{- range .Values.extraction.modules }}
-{{- $toExtracted = append $toExtracted (printf "%s=%s" . $extractedUrl) }}
+{{- $toExtracted = append $toExtracted (printf "%s=%s" . $extractedAddress) }}
 {{- end }}
 {{- $toMain := list }}
 {{- range $main }}
-{{- $toMain = append $toMain (printf "%s=%s" . $mainUrl) }}
+{{- $toMain = append $toMain (printf "%s=%s" . $mainAddress) }}
 {{- end }}
   - component: api
     valuesKey: api
     name: {{ $fullname }}
     modules: {{ join "," $main | quote }}
     moduleUrls: {{ join "," $toExtracted | quote }}
+    internal: true
     jwksUrl: ""
   - component: {{ .Values.extraction.name }}
     valuesKey: extraction
     name: {{ $extractedName }}
     modules: {{ join "," .Values.extraction.modules | quote }}
     moduleUrls: {{ join "," $toMain | quote }}
+    internal: true
     {{- if and .Values.extraction.authJwks (has "profile" $main) }}
     jwksUrl: {{ printf "%s/api/v1/auth/jwks" $mainUrl | quote }}
     {{- else }}
@@ -131,6 +152,7 @@ items:
     name: {{ $fullname }}
     modules: all
     moduleUrls: ""
+    internal: false
     jwksUrl: ""
 {{- end }}
 {{- end }}

@@ -13,6 +13,8 @@ export { generateKeySetSecret, parseKeySetSecret, parseJwks, type PublicJwk, typ
 export { JwtKeys, type JwtKeySource } from './lib/keys/jwt-keys';
 export { AccessTokenIssuer, type IssuedAccessToken } from './lib/tokens/access-token-issuer';
 export { AccessTokenVerifier } from './lib/tokens/access-token-verifier';
+export { SESSION_STATUS_SOURCE, type SessionStatus, type SessionStatusSource } from './lib/sessions/session-status';
+export { SessionStatusCache, DEFAULT_SESSION_CACHE_OPTIONS, type SessionCacheOptions } from './lib/sessions/session-status-cache';
 
 // Nest: module, guard, decorators.
 export { AuthModule, ACCESS_TOKEN_SETTINGS, InjectAccessTokenSettings, type AuthModuleOptions } from './lib/nest/auth.module';

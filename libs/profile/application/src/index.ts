@@ -23,6 +23,7 @@ export { LogoutCommand } from './lib/sessions/logout/logout.command';
 export { LogoutAllCommand } from './lib/sessions/logout-all/logout-all.command';
 export { RevokeSessionCommand } from './lib/sessions/revoke-session/revoke-session.command';
 export { ListSessionsQuery } from './lib/sessions/list-sessions/list-sessions.query';
+export { GetSessionStatusQuery } from './lib/sessions/get-session-status/get-session-status.query';
 export { GetCurrentUserQuery } from './lib/administration/get-current-user/get-current-user.query';
 export { ListUsersQuery, type UserListFilter } from './lib/administration/list-users/list-users.query';
 export { ChangeRoleCommand } from './lib/administration/change-role/change-role.command';

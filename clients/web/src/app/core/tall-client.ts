@@ -30,7 +30,16 @@ export function provideTallClient(): EnvironmentProviders {
         return new AuthSession({
           storage: inject(TOKEN_STORAGE),
           lock: webLock(),
-          exchange: (refreshToken) => call(injector.get(TALL_API).POST('/api/v1/auth/refresh', { body: { refreshToken } })),
+          // The browser adds the HttpOnly refresh cookie (same origin); the CSRF token shows this page sent it.
+          exchange: (credentials) =>
+            call(
+              injector.get(TALL_API).POST(
+                '/api/v1/auth/refresh',
+                'csrfToken' in credentials
+                  ? { body: {}, params: { header: { 'X-CSRF-Token': credentials.csrfToken } }, credentials: 'same-origin' }
+                  : { body: { refreshToken: credentials.refreshToken }, credentials: 'same-origin' },
+              ),
+            ),
         });
       },
     },

@@ -7,6 +7,7 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { CSRF_TOKEN_KEY } from '@tall/client/api';
 import { filter } from 'rxjs';
 import { LANGUAGES, UiLanguage } from '../core/i18n';
 import { Connectivity } from '../core/connectivity';
@@ -47,7 +48,7 @@ export class Shell {
       if (this.connectivity.online() && this.auth().status === 'signed-in') void this.syncPending();
     });
     const onStorage = (event: StorageEvent) => {
-      if (event.key === 'tall.refreshToken' && event.newValue === null) this.authStore.getState().forget();
+      if (event.key === CSRF_TOKEN_KEY && event.newValue === null) this.authStore.getState().forget();
     };
     window.addEventListener('storage', onStorage);
     inject(DestroyRef).onDestroy(() => window.removeEventListener('storage', onStorage));

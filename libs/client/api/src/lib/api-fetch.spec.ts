@@ -9,7 +9,8 @@ const BASE = 'http://tall.test';
 function client(api: FakeApi, onUpgradeRequired = vi.fn()) {
   const session: AuthSession = new AuthSession({
     storage: new MemoryStorage(),
-    exchange: (refreshToken) => call(tall.POST('/api/v1/auth/refresh', { body: { refreshToken } })),
+    exchange: (credentials) =>
+      call(tall.POST('/api/v1/auth/refresh', 'csrfToken' in credentials ? { body: {}, params: { header: { 'X-CSRF-Token': credentials.csrfToken } } } : { body: credentials })),
     setTimer: () => 0,
     clearTimer: () => undefined,
   });
@@ -23,7 +24,7 @@ describe('the API fetch', () => {
   it('sends the client headers and the access token', async () => {
     const api = new FakeApi().on('GET', '/api/v1/lobby', () => json(200, lobby));
     const { session, tall } = client(api);
-    session.establish(authResponse('access-1', 'refresh-1'));
+    session.establish(authResponse('access-1', 'csrf-1'));
     expect(await call(tall.GET('/api/v1/lobby'))).toEqual(lobby);
     const [request] = api.requests;
     expect(request.headers.get('authorization')).toBe('Bearer access-1');
@@ -38,18 +39,21 @@ describe('the API fetch', () => {
       .on('POST', '/api/v1/auth/refresh', async (_request, body) => {
         refreshes += 1;
         await new Promise((resolve) => setTimeout(resolve, 20));
-        expect(body).toEqual({ refreshToken: 'refresh-1' });
-        return json(200, authResponse('access-2', 'refresh-2'));
+        // No refresh token in the body: the browser sends the cookie; the CSRF token goes in the header.
+        expect(body).toEqual({});
+        return json(200, authResponse('access-2', 'csrf-2'));
       });
     const { session, tall } = client(api);
-    session.establish(authResponse('access-1', 'refresh-1'));
+    session.establish(authResponse('access-1', 'csrf-1'));
     const results = await Promise.all([call(tall.GET('/api/v1/lobby')), call(tall.GET('/api/v1/lobby')), call(tall.GET('/api/v1/lobby'))]);
     expect(results).toEqual([lobby, lobby, lobby]);
     expect(refreshes).toBe(1);
-    expect(session.refreshToken).toBe('refresh-2');
-    // The refresh call itself carries no access token.
+    expect(session.csrfToken).toBe('csrf-2');
+    // The refresh call itself carries no access token, only the CSRF token of the cookie.
     const refresh = api.requests.find((request) => request.path === '/api/v1/auth/refresh');
     expect(refresh?.headers.get('authorization')).toBeNull();
+    expect(refresh?.headers.get('x-csrf-token')).toBe('csrf-1');
+    expect(refresh?.headers.get('x-client-platform')).toBe('web');
   });
 
   it('gives up and ends the session when the refresh is refused', async () => {
@@ -57,10 +61,10 @@ describe('the API fetch', () => {
       .on('GET', '/api/v1/lobby', () => json(401, { statusCode: 401, code: 'TOKEN_EXPIRED', message: 'expired' }))
       .on('POST', '/api/v1/auth/refresh', () => json(401, { statusCode: 401, code: 'REFRESH_TOKEN_REUSED', message: 'reused' }));
     const { session, tall } = client(api);
-    session.establish(authResponse('access-1', 'refresh-1'));
+    session.establish(authResponse('access-1', 'csrf-1'));
     await expect(call(tall.GET('/api/v1/lobby'))).rejects.toMatchObject({ status: 401 });
     expect(api.calls('POST', '/api/v1/auth/refresh')).toBe(1);
-    expect(session.refreshToken).toBeNull();
+    expect(session.csrfToken).toBeNull();
   });
 
   it('never refreshes for a refused sign-in', async () => {

@@ -32,7 +32,7 @@ export function createApiFetch(options: ApiFetchOptions): (request: Request) => 
     const token = authRoute ? null : await session.validAccessToken();
     let response = await send(decorate(request, client, token));
 
-    if (response.status === 401 && retry && session.hasRefreshToken()) {
+    if (response.status === 401 && retry && session.canRefresh()) {
       // Another call may have refreshed meanwhile: then the new token is already here.
       const current = session.accessToken;
       const renewed = current && current !== token ? true : await session.refresh();

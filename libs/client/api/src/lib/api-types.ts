@@ -44,7 +44,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** End the session of this refresh token */
+        /**
+         * End the session of this refresh token
+         * @description Native clients send { refreshToken }; the web client sends {}, the tall_refresh cookie and X-CSRF-Token. Without either, nothing ends.
+         */
         post: operations["AuthController_logout_v1"];
         delete?: never;
         options?: never;
@@ -95,7 +98,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair; the old one is spent (reuse ends the session) */
+        /**
+         * Exchange a refresh token for a new pair; the old one is spent (reuse ends the session)
+         * @description Native clients send { refreshToken }. The web client sends {}, the tall_refresh cookie and X-CSRF-Token, and gets the new token as that cookie.
+         */
         post: operations["AuthController_refresh_v1"];
         delete?: never;
         options?: never;
@@ -812,7 +818,10 @@ export type components = {
         AuthResponseDto: {
             accessToken: string;
             accessTokenExpiresIn: number;
-            refreshToken: string;
+            /** @description Web client only: send it as X-CSRF-Token with the cookie to refresh and logout */
+            csrfToken?: string;
+            /** @description Native clients only: the web client (X-Client-Platform: web) gets it in the tall_refresh cookie */
+            refreshToken?: string;
             user: {
                 /** Format: uuid */
                 id: string;
@@ -990,7 +999,8 @@ export type components = {
             password: string;
         };
         LogoutDto: {
-            refreshToken: string;
+            /** @description Native clients; the web client sends {} and the tall_refresh cookie */
+            refreshToken?: string;
         };
         MyScheduleDto: {
             activeCohorts: string[];
@@ -1109,7 +1119,8 @@ export type components = {
             userId: string;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description Native clients; the web client sends {} and the tall_refresh cookie */
+            refreshToken?: string;
         };
         RegisterDto: {
             /** Format: date */
@@ -1803,6 +1814,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description For the web client (X-Client-Platform: web): tall_refresh=<refresh token>; Max-Age=604800; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict (the body then has csrfToken instead of refreshToken) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1875,6 +1888,8 @@ export interface operations {
                 "X-Client-Version"?: string;
                 /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
+                /** @description Needed with the tall_refresh cookie (when the body has no refreshToken): the csrfToken of the last sign-in or refresh */
+                "X-CSRF-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1887,6 +1902,8 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description For the web client (X-Client-Platform: web), or when the tall_refresh cookie came: clears it (Max-Age=0) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1902,6 +1919,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF_FAILED: the tall_refresh cookie came without its X-CSRF-Token, or with another */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1974,6 +2000,8 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description For the web client (X-Client-Platform: web), or when the tall_refresh cookie came: clears it (Max-Age=0) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2126,6 +2154,8 @@ export interface operations {
                 "X-Client-Version"?: string;
                 /** @description Echoed back; a new one is made when absent or not of this form */
                 "X-Correlation-Id"?: string;
+                /** @description Needed with the tall_refresh cookie (when the body has no refreshToken): the csrfToken of the last sign-in or refresh */
+                "X-CSRF-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2138,6 +2168,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description For the web client (X-Client-Platform: web): tall_refresh=<refresh token>; Max-Age=604800; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict (the body then has csrfToken instead of refreshToken) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2146,6 +2178,24 @@ export interface operations {
             };
             /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description REFRESH_TOKEN_INVALID (unknown, expired, ended or none sent) or REFRESH_TOKEN_REUSED (a spent one: the session is ended) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF_FAILED: the tall_refresh cookie came without its X-CSRF-Token, or with another; or ACCOUNT_DISABLED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2222,6 +2272,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description For the web client (X-Client-Platform: web): tall_refresh=<refresh token>; Max-Age=604800; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict (the body then has csrfToken instead of refreshToken) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {

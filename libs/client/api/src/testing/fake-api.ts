@@ -29,8 +29,9 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-export function authResponse(accessToken: string, refreshToken: string, role: 'STUDENT' | 'TEACHER' | 'EDU_ADMIN' | 'TECH_ADMIN' = 'STUDENT', expiresIn = 900) {
-  return { user: { id: '2f0b8d2e-8c55-4d7e-9d0e-1c2b3a4d5e6f', role }, accessToken, refreshToken, accessTokenExpiresIn: expiresIn };
+/** An answer of sign-in, sign-up or refresh to the web client: the refresh token went into a cookie, its CSRF token is here. */
+export function authResponse(accessToken: string, csrfToken: string, role: 'STUDENT' | 'TEACHER' | 'EDU_ADMIN' | 'TECH_ADMIN' = 'STUDENT', expiresIn = 900) {
+  return { user: { id: '2f0b8d2e-8c55-4d7e-9d0e-1c2b3a4d5e6f', role }, accessToken, csrfToken, accessTokenExpiresIn: expiresIn };
 }
 
 /** localStorage as a Map, for tests. */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * A request/response call one context offers the others, by name. The contract is all a
- * caller knows: whether the provider runs in this process or behind another process's
- * `/internal/rpc/<name>` is decided by the rpc platform lib from `MODULES` and `MODULE_URLS`.
+ * caller knows: whether the provider runs in this process or behind another process's internal
+ * listener (`INTERNAL_PORT`) is decided by the rpc platform lib from `MODULES` and `MODULE_URLS`.
  */
 export interface RemoteCallContract<
   TName extends string = string,

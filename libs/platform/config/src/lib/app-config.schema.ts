@@ -5,19 +5,36 @@ const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version l
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value));
-/** `pii=http://10.0.0.5:3000,profile=http://10.0.0.6:3000` → { pii: 'http://10.0.0.5:3000', … } */
+/**
+ * `pii=tcp://10.0.0.5:3100,profile=tcp://10.0.0.6:3100` → { pii: 'tcp://10.0.0.5:3100', … }: the
+ * internal listener (`INTERNAL_PORT`) of the process hosting each module. Calls between processes
+ * no longer go over the public HTTP port, so an http(s) address is refused with a clear message.
+ */
 const moduleUrls = z.string().transform((value, context) => {
   const urls: Record<string, string> = {};
   for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
-    const match = /^([a-z][a-z0-9-]*)=(https?:\/\/\S+)$/.exec(entry);
-    if (!match || !URL.canParse(match[2])) {
-      context.addIssue({ code: 'custom', message: `"${entry}" is not <module>=<http(s) URL>` });
+    const match = /^([a-z][a-z0-9-]*)=(\S+)$/.exec(entry);
+    const address = match ? internalAddress(match[2]) : undefined;
+    if (!match || !address) {
+      const hint = /^[a-z][a-z0-9-]*=https?:\/\//.test(entry)
+        ? ': calls between processes go to the INTERNAL_PORT of the process hosting the module, e.g. pii=tcp://10.0.0.5:3100, not to its HTTP port'
+        : '';
+      context.addIssue({ code: 'custom', message: `"${entry}" is not <module>=tcp://<host>:<port>${hint}` });
       return z.NEVER;
     }
-    urls[match[1]] = match[2].replace(/\/+$/, '');
+    urls[match[1]] = address;
   }
   return urls;
 });
+/** `tcp://host:port` (a trailing slash allowed) → the same without it; anything else → undefined. */
+function internalAddress(value: string): string | undefined {
+  if (!/^tcp:\/\//.test(value) || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  const port = Number(url.port);
+  if (!url.hostname || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  if (url.username || url.password || (url.pathname !== '' && url.pathname !== '/') || url.search || url.hash) return undefined;
+  return `tcp://${url.host}`;
+}
 const list = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
@@ -87,6 +104,10 @@ export const appConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** The listener for calls from other Tall processes (TCP); required when MODULES hosts only some modules. */
+  INTERNAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Where that listener binds; default HOST. */
+  INTERNAL_HOST: z.string().min(1).optional(),
   MODULES: z.string().default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),

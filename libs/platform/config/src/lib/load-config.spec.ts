@@ -34,11 +34,29 @@ describe('loadConfig', () => {
     expect(config.CRON_ENABLED).toBe(false);
   });
 
-  it('parses the URLs of modules hosted elsewhere and names a bad entry', () => {
+  it('parses the internal addresses of modules hosted elsewhere and names a bad entry', () => {
     expect(loadConfig(minimal).MODULE_URLS).toEqual({});
-    const config = loadConfig({ ...minimal, MODULE_URLS: 'pii=http://127.0.0.1:3001/, profile=https://profile.internal:8443' });
-    expect(config.MODULE_URLS).toEqual({ pii: 'http://127.0.0.1:3001', profile: 'https://profile.internal:8443' });
-    expect(() => loadConfig({ ...minimal, MODULE_URLS: 'pii:3001' })).toThrow(/MODULE_URLS: "pii:3001" is not <module>=<http\(s\) URL>/);
+    const config = loadConfig({ ...minimal, MODULE_URLS: 'pii=tcp://127.0.0.1:3101/, profile=tcp://profile.internal:3100, lobby=tcp://[::1]:3102' });
+    expect(config.MODULE_URLS).toEqual({ pii: 'tcp://127.0.0.1:3101', profile: 'tcp://profile.internal:3100', lobby: 'tcp://[::1]:3102' });
+    expect(() => loadConfig({ ...minimal, MODULE_URLS: 'pii:3001' })).toThrow(/MODULE_URLS: "pii:3001" is not <module>=tcp:\/\/<host>:<port>$/m);
+    for (const bad of ['pii=tcp://10.0.0.5', 'pii=tcp://10.0.0.5:0', 'pii=tcp://10.0.0.5:3100/internal', 'pii=tcp://user:pw@10.0.0.5:3100', 'pii=udp://10.0.0.5:3100']) {
+      expect(() => loadConfig({ ...minimal, MODULE_URLS: bad })).toThrow(/is not <module>=tcp:\/\/<host>:<port>/);
+    }
+  });
+
+  it('refuses the HTTP addresses calls between processes used to go to, saying where they go now', () => {
+    expect(() => loadConfig({ ...minimal, MODULE_URLS: 'pii=http://127.0.0.1:3001' })).toThrow(
+      /MODULE_URLS: "pii=http:\/\/127.0.0.1:3001" is not <module>=tcp:\/\/<host>:<port>: calls between processes go to the INTERNAL_PORT/,
+    );
+    expect(() => loadConfig({ ...minimal, MODULE_URLS: 'pii=https://pii.internal' })).toThrow(/INTERNAL_PORT/);
+  });
+
+  it('has no internal listener unless INTERNAL_PORT is set, and never one on the public port', () => {
+    expect(loadConfig(minimal).INTERNAL_PORT).toBeUndefined();
+    expect(loadConfig({ ...minimal, INTERNAL_PORT: '3100', INTERNAL_HOST: '10.0.0.5' })).toMatchObject({ INTERNAL_PORT: 3100, INTERNAL_HOST: '10.0.0.5' });
+    expect(() => loadConfig({ ...minimal, INTERNAL_PORT: '3000' })).toThrow(/INTERNAL_PORT: must differ from PORT/);
+    expect(() => loadConfig({ ...minimal, PORT: '8080', INTERNAL_PORT: '8080' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...minimal, INTERNAL_PORT: '70000' })).toThrow(/INTERNAL_PORT:/);
   });
 
   it('trusts no proxy by default, and a hop count or a list of proxies when told', () => {

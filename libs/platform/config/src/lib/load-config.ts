@@ -15,7 +15,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, input)));
   }
+  const problems = conflicts(result.data);
+  if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Rules between variables (kept out of the schema, whose parts tools pick from). */
+function conflicts(config: AppConfig): string[] {
+  const problems: string[] = [];
+  // One port for both would put the calls between processes back on the public listener.
+  if (config.INTERNAL_PORT !== undefined && config.INTERNAL_PORT === config.PORT) {
+    problems.push('INTERNAL_PORT: must differ from PORT (calls between Tall processes have a listener of their own)');
+  }
+  return problems;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {

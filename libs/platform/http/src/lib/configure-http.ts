@@ -11,9 +11,10 @@ import { ErrorEnvelopeFilter, sendError } from './error-envelope.filter';
 import { findInvalidText } from './invalid-text';
 import { ApiError } from './api-error';
 import { registerSecurityHeaders, type SecurityHeadersOptions } from './security-headers';
+import { registerCookies } from './cookies';
 
-/** Routes outside `/api/v<n>`: operations endpoints, the docs, and calls between Tall processes. */
-export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics', 'internal/rpc/:name'];
+/** Routes outside `/api/v<n>`: operations endpoints and the docs. Calls between Tall processes have a port of their own (`INTERNAL_PORT`). */
+export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics'];
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -37,6 +38,7 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger, optio
 
   // First, so the answers the hooks below send themselves (400, 426) carry the headers too.
   registerSecurityHeaders(fastify, options);
+  registerCookies(fastify);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const incoming = request.headers[CORRELATION_HEADER];

@@ -1,7 +1,7 @@
 import { Histogram } from 'prom-client';
 import { counter, metric } from '@tall/platform/observability';
 
-export type RpcTransport = 'in-process' | 'http';
+export type RpcTransport = 'in-process' | 'tcp';
 export type RpcOutcome = 'ok' | 'error' | 'unavailable';
 
 export const rpcCallsTotal = () =>

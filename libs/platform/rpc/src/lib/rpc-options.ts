@@ -3,7 +3,10 @@ export interface RpcModuleOptions {
   modules: readonly string[];
   /** The contexts this process hosts (`MODULES`): their calls run in-process. */
   hostedModules: readonly string[];
-  /** Base URL of the process hosting each module that runs elsewhere (`MODULE_URLS`). */
+  /**
+   * `tcp://host:port` of the internal listener (`INTERNAL_PORT`) of the process hosting each module
+   * that runs elsewhere (`MODULE_URLS`).
+   */
   moduleUrls?: Readonly<Record<string, string>>;
   /** Secrets Manager name of the shared key service tokens are signed with. */
   signingSecretName: string;

@@ -10,7 +10,7 @@ export interface RpcCallContext {
   principal?: CallPrincipal;
   /** The calling module, when the caller named itself (`RpcCallOptions.caller`); for audits. */
   callerModule?: string;
-  transport: 'in-process' | 'http';
+  transport: 'in-process' | 'tcp';
 }
 
 export type RpcHandler<C extends RemoteCallContract> = (
@@ -33,7 +33,7 @@ export class RpcContractViolation extends Error {
 
 /**
  * The calls this process provides. Context modules `provide` their handlers at module init,
- * for the modules hosted here; `invoke` is used by the in-process client and the internal route
+ * for the modules hosted here; `invoke` is used by the in-process client and the internal listener
  * alike, so a call is validated the same way whichever way it came.
  */
 @Injectable()
@@ -71,7 +71,7 @@ export class RpcRegistry {
   /**
    * Validates the input (400 VALIDATION_FAILED with per-field details), runs the handler and
    * checks its answer against the contract. Returns the answer as the handler gave it (the
-   * contract's input form): the caller parses it, exactly as after a trip over HTTP.
+   * contract's input form): the caller parses it, exactly as after a trip between processes.
    */
   async invoke(name: string, rawInput: unknown, context: RpcCallContext): Promise<unknown> {
     const registration = this.registrations.get(name);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '@tall/platform/observability';
 import { SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
 import { RpcClient } from './rpc-client';
-import { RpcController } from './rpc.controller';
+import { InternalRpcController } from './internal-rpc.controller';
 import { ModuleCatalog, RPC_OPTIONS, type RpcModuleOptions } from './rpc-options';
 import { RpcRegistry } from './rpc-registry';
 import { ServiceTokens } from './service-token';
@@ -31,7 +31,8 @@ class RpcLifecycle implements OnApplicationBootstrap {
 /**
  * Calls between contexts (global). Contexts inject `RpcRegistry` to provide their calls at
  * module init and `RpcClient` to make calls; `ModuleCatalog` tells which contexts exist.
- * Needs a `SECRET_STORE` (SecretsModule) for the service-token key.
+ * Needs a `SECRET_STORE` (SecretsModule) for the service-token key. Other processes reach this
+ * one's calls through the internal listener the app attaches with `connectInternalRpc`.
  */
 @Module({})
 export class RpcModule {
@@ -39,7 +40,8 @@ export class RpcModule {
     return {
       module: RpcModule,
       global: true,
-      controllers: [RpcController],
+      // Message handlers only (no HTTP route): they answer on the internal listener, when the app connects one.
+      controllers: [InternalRpcController],
       providers: [
         { provide: RPC_OPTIONS, useValue: options },
         { provide: ModuleCatalog, useValue: new ModuleCatalog(options.modules, options.hostedModules) },

@@ -62,6 +62,11 @@ export interface PlatformTestAppOptions {
   /** Default: every module in-process, the export call required of none. `false`: no RPC module. */
   rpc?: Partial<RpcModuleOptions> | false;
   postgresPoolSize?: number;
+  /**
+   * Check access tokens against their session, as the app does; the imports must then provide
+   * SESSION_STATUS_SOURCE. Default false: tokenFor() signs tokens for made-up principals.
+   */
+  sessionCheck?: boolean;
 }
 
 export interface PlatformTestApp {
@@ -104,7 +109,7 @@ export async function startPlatformTestApp(options: PlatformTestAppOptions): Pro
       SchedulingModule.forRoot({ enabled: false, ...options.scheduling }),
       secrets,
       ...rpc,
-      AuthModule.forRoot({ keys: { kind: 'secret', secretName: `tall/test/${options.name}-jwt`, issuer: true } }),
+      AuthModule.forRoot({ keys: { kind: 'secret', secretName: `tall/test/${options.name}-jwt`, issuer: true }, ...(options.sessionCheck ? {} : { sessions: false }) }),
       ...options.imports,
     ],
     providers: [

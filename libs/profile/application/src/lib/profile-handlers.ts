@@ -17,6 +17,7 @@ import { ExportProfileDataHandler } from './export/export-profile-data/export-pr
 import { LinkStudentHandler } from './links/link-student/link-student.handler';
 import { ListStudentsHandler } from './links/list-students/list-students.handler';
 import { UnlinkStudentHandler } from './links/unlink-student/unlink-student.handler';
+import { GetSessionStatusHandler } from './sessions/get-session-status/get-session-status.handler';
 import { ListSessionsHandler } from './sessions/list-sessions/list-sessions.handler';
 import { LogoutAllHandler } from './sessions/logout-all/logout-all.handler';
 import { LogoutHandler } from './sessions/logout/logout.handler';
@@ -50,6 +51,7 @@ export const profileCommandHandlers = [
 
 export const profileQueryHandlers = [
   ListSessionsHandler,
+  GetSessionStatusHandler,
   GetCurrentUserHandler,
   ListUsersHandler,
   ListStudentsHandler,

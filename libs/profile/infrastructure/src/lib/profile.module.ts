@@ -34,6 +34,7 @@ import { TypeOrmProfileStore } from './persistence/typeorm-profile-store';
 import { PiiPersonalDataGateway } from './pii/pii-personal-data-gateway';
 import { PiiRoleBackfill } from './pii/pii-role-backfill';
 import { ProfileLifecycle } from './profile-lifecycle';
+import { SessionCacheSync } from './session-check/session-cache-sync';
 import { PROFILE_DATA_SOURCE, PROFILE_MODULE_OPTIONS, type ProfileModuleOptions } from './profile-tokens';
 
 function adapters(options: ProfileModuleOptions): Provider[] {
@@ -89,6 +90,7 @@ export class ProfileModule {
         SignInAccountRateLimitGuard,
         ProfileLifecycle,
         PiiRoleBackfill,
+        SessionCacheSync,
       ],
       exports: [PROFILE_DATA_SOURCE],
     };

@@ -10,6 +10,7 @@ import { freshDatabase } from '@tall/platform/testing';
 import { startPlatformTestApp } from '@tall/platform/test-app';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { ProfileModule } from '../lib/profile.module';
+import { ProfileSessionStatusModule } from '../lib/session-check/profile-session-status.module';
 import type { ProfileModuleOptions } from '../lib/profile-tokens';
 
 /** Stands in for the pii context: keeps personal data in memory, provides its calls in-process. */
@@ -71,8 +72,11 @@ export interface ProfileTestApp {
   close(): Promise<void>;
 }
 
-/** profile on a database of its own, with the platform modules it needs and a fake pii. */
-export async function startProfileTestApp(options: Partial<ProfileModuleOptions> = {}): Promise<ProfileTestApp> {
+/**
+ * profile on a database of its own, with the platform modules it needs and a fake pii.
+ * `sessionCheck`: access tokens are checked against their session, as in the app.
+ */
+export async function startProfileTestApp(options: Partial<ProfileModuleOptions> = {}, { sessionCheck = false } = {}): Promise<ProfileTestApp> {
   const database = await freshDatabase('profile');
   const modules = [PROFILE_MODULE, PII_MODULE].map(({ name, publishes }) => ({ name, publishes: [...publishes] }));
   const platform = await startPlatformTestApp({
@@ -81,7 +85,9 @@ export async function startProfileTestApp(options: Partial<ProfileModuleOptions>
     modules,
     hostedModules: ['profile', 'pii'],
     postgresPoolSize: 5,
+    sessionCheck,
     imports: [
+      ...(sessionCheck ? [ProfileSessionStatusModule] : []),
       FakePiiModule,
       ProfileModule.forRoot({
         databaseUrl: database.url,

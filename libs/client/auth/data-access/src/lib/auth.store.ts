@@ -5,7 +5,7 @@ export type SignInRequest = Pick<components['schemas']['LoginDto'], 'email' | 'p
 export type SignUpRequest = Pick<components['schemas']['RegisterDto'], 'email' | 'password' | 'firstName' | 'lastName' | 'locale'>;
 
 export interface AuthState {
-  /** `restoring` while a refresh token from an earlier visit is being exchanged. */
+  /** `restoring` while the refresh cookie of an earlier visit is being exchanged. */
   status: 'restoring' | 'signed-out' | 'signed-in';
   user: SessionUser | null;
   busy: boolean;
@@ -46,21 +46,21 @@ export function createAuthStore({ api, session, device }: AuthStoreDeps): AuthSt
       }
     };
     return {
-      status: session.hasRefreshToken() ? 'restoring' : 'signed-out',
+      status: session.canRefresh() ? 'restoring' : 'signed-out',
       user: null,
       busy: false,
       problem: null,
       endedBecause: null,
 
       async restore() {
-        if (!session.hasRefreshToken()) {
+        if (!session.canRefresh()) {
           set({ status: 'signed-out', user: null });
           return;
         }
         set({ status: 'restoring' });
         await session.refresh();
-        // Offline with a refresh token kept: stay signed in on what we know and let the app work from its cache.
-        set(session.user ? { status: 'signed-in', user: session.user } : { status: session.hasRefreshToken() ? 'restoring' : 'signed-out', user: null });
+        // Offline with a session kept: stay signed in on what we know and let the app work from its cache.
+        set(session.user ? { status: 'signed-in', user: session.user } : { status: session.canRefresh() ? 'restoring' : 'signed-out', user: null });
       },
 
       signIn: (request) =>
@@ -74,17 +74,19 @@ export function createAuthStore({ api, session, device }: AuthStoreDeps): AuthSt
         }),
 
       async signOut() {
-        const refreshToken = session.refreshToken;
-        if (refreshToken && session.accessToken) {
-          // Best effort: the tokens are forgotten here whether or not the API heard of it.
-          await call(api.POST('/api/v1/auth/logout', { body: { refreshToken } })).catch(() => undefined);
+        const csrfToken = session.csrfToken;
+        if (csrfToken && session.accessToken) {
+          // The refresh cookie names the session and the API clears it. Best effort: the session
+          // is forgotten here whether or not the API heard of it.
+          await call(api.POST('/api/v1/auth/logout', { body: {}, params: { header: { 'X-CSRF-Token': csrfToken } }, credentials: 'same-origin' })).catch(() => undefined);
         }
         session.clear();
       },
 
       async signOutEverywhere() {
         const ended = await attempt(async () => {
-          await call(api.POST('/api/v1/auth/logout-all'));
+          // With the cookie, so that the API can clear it.
+          await call(api.POST('/api/v1/auth/logout-all', { credentials: 'same-origin' }));
         });
         if (ended) session.clear();
       },

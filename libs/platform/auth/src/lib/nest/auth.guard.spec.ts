@@ -67,7 +67,8 @@ describe('AuthGuard and decorators', () => {
         ObservabilityModule.forRoot({ logger, metricsAccess: MetricsAccess() }),
         HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }),
         SecretsModule.forRoot({ driver: 'local', file: join(directory, 'secrets.json') }),
-        AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'test/jwt', issuer: true }, opsToken: OPS_TOKEN, metricsToken: METRICS_TOKEN }),
+        // Made-up principals have no session: the session check has its own spec (session-check.spec.ts).
+        AuthModule.forRoot({ keys: { kind: 'secret', secretName: 'test/jwt', issuer: true }, opsToken: OPS_TOKEN, metricsToken: METRICS_TOKEN, sessions: false }),
         ProbeModule,
       ],
     }).compile();

@@ -1,10 +1,12 @@
-import { Global, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
 import { JwtKeys } from '../keys/jwt-keys';
 import { AccessTokenIssuer } from '../tokens/access-token-issuer';
 import { AccessTokenVerifier } from '../tokens/access-token-verifier';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../token-settings';
+import { SESSION_STATUS_SOURCE, type SessionStatusSource } from '../sessions/session-status';
+import { DEFAULT_SESSION_CACHE_OPTIONS, SessionStatusCache, type SessionCacheOptions } from '../sessions/session-status-cache';
 import { AuthGuard, METRICS_TOKEN, OPS_API_TOKEN } from './auth.guard';
 import { RequestAuthenticator } from './request-authenticator';
 
@@ -22,6 +24,13 @@ export interface AuthModuleOptions {
   metricsToken?: string;
   /** How long start-up keeps trying to load the keys before giving up. Default 30 s. */
   startupTimeoutMs?: number;
+  /**
+   * The session check (revocation): every access token is refused once its session ended or its
+   * role is no longer the account's. On by default, and then the app must provide a
+   * `SESSION_STATUS_SOURCE` from a global module or start fails. `false` only for tests that sign
+   * tokens for made-up principals, which have no session to check.
+   */
+  sessions?: Partial<SessionCacheOptions> | false;
 }
 
 export const ACCESS_TOKEN_SETTINGS = Symbol('ACCESS_TOKEN_SETTINGS');
@@ -79,12 +88,39 @@ export class AuthModule {
         },
         { provide: AccessTokenVerifier, inject: [JwtKeys], useFactory: (keys: JwtKeys) => new AccessTokenVerifier(keys, settings) },
         { provide: AccessTokenIssuer, inject: [JwtKeys], useFactory: (keys: JwtKeys) => new AccessTokenIssuer(keys, settings) },
+        ...sessionCacheProviders(options.sessions),
         RequestAuthenticator,
         AuthGuard,
       ],
-      exports: [ACCESS_TOKEN_SETTINGS, OPS_API_TOKEN, METRICS_TOKEN, JwtKeys, AccessTokenVerifier, AccessTokenIssuer, RequestAuthenticator, AuthGuard],
+      exports: [
+        ACCESS_TOKEN_SETTINGS,
+        OPS_API_TOKEN,
+        METRICS_TOKEN,
+        JwtKeys,
+        AccessTokenVerifier,
+        AccessTokenIssuer,
+        RequestAuthenticator,
+        AuthGuard,
+        ...(options.sessions === false ? [] : [SessionStatusCache]),
+      ],
     };
   }
+}
+
+function sessionCacheProviders(sessions: AuthModuleOptions['sessions']): Provider[] {
+  if (sessions === false) return [];
+  const options: SessionCacheOptions = { ...DEFAULT_SESSION_CACHE_OPTIONS, ...sessions };
+  return [
+    {
+      provide: SessionStatusCache,
+      inject: [{ token: SESSION_STATUS_SOURCE, optional: true }],
+      useFactory: (source?: SessionStatusSource) => {
+        // Failing here beats an app that silently lets revoked tokens through.
+        if (!source) throw new Error('AuthModule checks sessions, but no module provides SESSION_STATUS_SOURCE (or pass sessions: false in tests)');
+        return new SessionStatusCache(source, options);
+      },
+    },
+  ];
 }
 
 /** Injects the access-token settings (issuer, audience, lifetime). */

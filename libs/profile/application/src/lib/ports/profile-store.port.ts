@@ -42,9 +42,20 @@ export interface UserRepository {
   pageAfter(afterId: string | null, limit: number): Promise<Pick<UserAccount, 'id' | 'role'>[]>;
 }
 
+/** A session with what its account is now: one read for the access-token check. */
+export interface SessionWithAccount {
+  userId: string;
+  role: UserRole;
+  accountStatus: AccountStatus;
+  /** Not ended and not expired at the time asked about. */
+  live: boolean;
+}
+
 export interface SessionRepository {
   create(session: NewSession): Promise<void>;
   findById(id: string): Promise<(Session & { expiresAt: Date }) | null>;
+  /** The session joined with its account, in one read; null when either is gone. */
+  statusOf(id: string, now: Date): Promise<SessionWithAccount | null>;
   listActive(userId: string, now: Date): Promise<Session[]>;
   listAll(userId: string): Promise<(Session & { expiresAt: Date })[]>;
   /** Ends a session; false when it had already ended. */

@@ -135,6 +135,11 @@ export class InMemoryProfileStore implements ProfileStore {
         async findById(id) {
           return sessions.get(id) ?? null;
         },
+        async statusOf(id, now) {
+          const session = sessions.get(id);
+          const account = session && users.get(session.userId);
+          return session && account ? { userId: session.userId, role: account.role, accountStatus: account.status, live: live(session, now) } : null;
+        },
         async listActive(userId, now) {
           return [...sessions.values()].filter((session) => session.userId === userId && live(session, now));
         },

@@ -31,17 +31,36 @@ export const LoginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const RefreshRequestSchema = z.strictObject({ refreshToken });
-export const LogoutRequestSchema = z.strictObject({ refreshToken });
+/**
+ * The web client holds its refresh token in this cookie (HttpOnly, Secure, SameSite=Strict, on the
+ * auth path) instead of in the body; native clients keep the body form.
+ */
+export const REFRESH_TOKEN_COOKIE = 'tall_refresh';
+/** The name of that cookie's security scheme in the OpenAPI document. */
+export const REFRESH_TOKEN_COOKIE_SCHEME = 'refreshCookie';
+/** With the cookie, refresh and logout also need this header: the CSRF token of the cookie's refresh token. */
+export const CSRF_TOKEN_HEADER = 'X-CSRF-Token';
+
+// The token is optional: the web client sends `{}` and lets the cookie carry it.
+export const RefreshRequestSchema = z.strictObject({
+  refreshToken: refreshToken.optional().describe(`Native clients; the web client sends {} and the ${REFRESH_TOKEN_COOKIE} cookie`),
+});
+export const LogoutRequestSchema = z.strictObject({
+  refreshToken: refreshToken.optional().describe(`Native clients; the web client sends {} and the ${REFRESH_TOKEN_COOKIE} cookie`),
+});
 
 export const AuthResponseSchema = z.object({
   user: z.object({ id: UserIdSchema, role: UserRoleSchema }),
   accessToken: z.string(),
-  refreshToken: z.string(),
+  refreshToken: z.string().optional().describe(`Native clients only: the web client (X-Client-Platform: web) gets it in the ${REFRESH_TOKEN_COOKIE} cookie`),
+  csrfToken: z.string().optional().describe(`Web client only: send it as ${CSRF_TOKEN_HEADER} with the cookie to refresh and logout`),
   /** Seconds. */
   accessTokenExpiresIn: z.int(),
 });
-export type AuthResponse = z.infer<typeof AuthResponseSchema>;
+/** The answer on the wire: the refresh token in the body (native clients) or a CSRF token (web). */
+export type AuthResponseBody = z.infer<typeof AuthResponseSchema>;
+/** What sign-up, sign-in and refresh issue: always the refresh token; the HTTP layer decides where it goes. */
+export type AuthResponse = Omit<AuthResponseBody, 'refreshToken' | 'csrfToken'> & { refreshToken: string };
 
 export const ChangePasswordRequestSchema = z.strictObject({
   currentPassword: z.string().min(1).max(1024),

@@ -1,7 +1,7 @@
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { RpcRegistry } from '@tall/platform/rpc';
-import { ExportProfileDataQuery, GetClientVersionsQuery } from '@tall/profile/application';
-import { ExportProfileData, GetClientVersions } from '@tall/profile/contracts';
+import { ExportProfileDataQuery, GetClientVersionsQuery, GetSessionStatusQuery } from '@tall/profile/application';
+import { ExportProfileData, GetClientVersions, GetSessionStatus } from '@tall/profile/contracts';
 import { ProfileErrorMapper } from '../http/profile-error.mapper';
 
 export interface ProfileCallHandlers {
@@ -13,6 +13,7 @@ export interface ProfileCallHandlers {
 export function provideProfileCalls(registry: RpcRegistry, { queries }: ProfileCallHandlers): void {
   registry.provide(GetClientVersions, () => mapped(() => queries.execute(new GetClientVersionsQuery())));
   registry.provide(ExportProfileData, (input) => mapped(() => queries.execute(new ExportProfileDataQuery(input.userId))));
+  registry.provide(GetSessionStatus, (input) => mapped(async () => ({ session: await queries.execute(new GetSessionStatusQuery(input.sessionId)) })));
 }
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
