@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@tall/platform/config';
-import { configureHttp } from '@tall/platform/http';
+import { configureHttp, frameworkErrorHandler } from '@tall/platform/http';
 import { PinoNestLogger } from '@tall/platform/observability';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
@@ -24,6 +24,7 @@ export async function bootstrap(
     requestIdHeader: false,
     connectionTimeout: 0,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
+    frameworkErrors: frameworkErrorHandler(logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, extraModules), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),

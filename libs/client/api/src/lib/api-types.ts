@@ -801,13 +801,14 @@ export type components = {
     schemas: {
         /** @description Either {wordId, language?} for a dictionary word, or {lemma, translation, article?, note?} for an own word */
         AddMyWordDto: {
+            language?: string & unknown;
+            wordId: string;
+        } | {
             /** @enum {string|null} */
             article?: "de" | "het" | null;
-            language?: string;
-            lemma?: string;
+            lemma: string & unknown;
             note?: string;
-            translation?: string;
-            wordId?: string;
+            translation: string & unknown;
         };
         AuthResponseDto: {
             accessToken: string;
@@ -836,8 +837,8 @@ export type components = {
         CreateUserDto: {
             /** Format: email */
             email: string;
-            firstName: string;
-            lastName: string;
+            firstName: string & unknown;
+            lastName: string & unknown;
             password: string;
             /** @enum {string} */
             role: "TECH_ADMIN" | "EDU_ADMIN" | "TEACHER" | "STUDENT";
@@ -983,8 +984,8 @@ export type components = {
             }[];
         };
         LoginDto: {
-            deviceId?: string;
-            deviceName?: string;
+            deviceId?: string & unknown;
+            deviceName?: string & unknown;
             /** Format: email */
             email: string;
             password: string;
@@ -1114,13 +1115,13 @@ export type components = {
         RegisterDto: {
             /** Format: date */
             birthDate?: string;
-            deviceId?: string;
-            deviceName?: string;
+            deviceId?: string & unknown;
+            deviceName?: string & unknown;
             /** Format: email */
             email: string;
-            firstName: string;
-            lastName: string;
-            locale?: string;
+            firstName: string & unknown;
+            lastName: string & unknown;
+            locale?: string & unknown;
             password: string;
         };
         ReviewBatchBodyDto: {
@@ -1194,7 +1195,7 @@ export type components = {
             /** @description Rotate even within one hour of the last rotation (default false) */
             force?: boolean;
             /** @description Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42" */
-            reason: string;
+            reason: string & unknown;
         };
         SessionListDto: {
             items: {
@@ -1648,22 +1649,23 @@ export type components = {
             wordCount: number;
         };
         UpdateClientVersionsDto: {
-            android?: string;
-            desktop?: string;
-            web?: string;
+            android?: string & unknown;
+            desktop?: string & unknown;
+            web?: string & unknown;
         };
         UpdateNavigationContextDto: {
-            location: string;
+            location: string & unknown;
             /** @enum {string} */
             product: "thematic-cards" | "learning-cards" | "reader" | "listening" | "exercises" | "my-progress" | "my-students" | "content-preview" | "content-admin" | "users" | "all-students" | "operations";
         };
         UpdatePersonalDataDto: {
             /** Format: date */
             birthDate?: string | null;
+            /** Format: email */
             email: string;
-            firstName: string;
-            lastName: string;
-            locale?: string | null;
+            firstName: string & unknown;
+            lastName: string & unknown;
+            locale?: (string & unknown) | null;
         };
         UserDataExportDto: {
             controller: string;
@@ -1725,9 +1727,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1787,9 +1789,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1871,9 +1873,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1962,9 +1964,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2031,9 +2033,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2122,9 +2124,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2206,9 +2208,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2290,9 +2292,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2361,9 +2363,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2441,9 +2443,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2494,9 +2496,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2587,9 +2589,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2649,9 +2651,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2680,6 +2682,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PRODUCT_NOT_AVAILABLE: not a product your role may open */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2731,9 +2742,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2833,9 +2844,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2904,9 +2915,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2944,6 +2955,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description EMAIL_TAKEN: another account signs in with this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -2955,6 +2975,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description BIRTH_DATE_OUT_OF_RANGE: the birth date is before 1900-01-01 or after today */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2988,9 +3017,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3020,6 +3049,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description REAUTHENTICATION_FAILED: the password is not right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3063,6 +3101,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description ACCOUNT_LOCKED: too many wrong passwords; try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
             503: {
                 headers: {
@@ -3080,9 +3127,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3153,9 +3200,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3240,9 +3287,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3313,13 +3360,13 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
-                job: string;
+                job: string & unknown;
             };
             cookie?: never;
         };
@@ -3397,9 +3444,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3468,9 +3515,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3544,9 +3591,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3615,9 +3662,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3697,9 +3744,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3785,9 +3832,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3862,9 +3909,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3934,9 +3981,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4020,9 +4067,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4091,9 +4138,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4140,6 +4187,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description EMAIL_TAKEN: an account has this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -4151,6 +4207,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PASSWORD_TOO_COMMON: the password is in the list of common passwords */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4184,9 +4249,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4238,6 +4303,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
             426: {
                 headers: {
@@ -4264,9 +4347,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4313,6 +4396,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4346,9 +4447,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4402,6 +4503,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
             426: {
                 headers: {
@@ -4428,9 +4547,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4488,6 +4607,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -4532,9 +4669,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4614,9 +4751,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4695,9 +4832,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4776,9 +4913,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4838,9 +4975,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4913,9 +5050,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4984,9 +5121,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5042,6 +5179,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LEARNING_WORD_EXISTS: the lemma is already in your dictionary (details.userWordId names it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -5086,9 +5232,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -5166,9 +5312,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5224,6 +5370,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description REVIEW_ID_CONFLICT or LEARNING_CARD_BUSY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -5235,6 +5390,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description ANSWERED_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5268,9 +5432,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5341,9 +5505,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5409,14 +5573,14 @@ export interface operations {
     ReviewBatchController_sync_v1: {
         parameters: {
             query?: {
-                lang?: string;
+                lang?: string & unknown;
             };
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5504,14 +5668,14 @@ export interface operations {
     ThematicController_review_v1: {
         parameters: {
             query?: {
-                lang?: string;
+                lang?: string & unknown;
             };
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5629,9 +5793,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5702,9 +5866,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5761,16 +5925,16 @@ export interface operations {
     ThematicController_session_v1: {
         parameters: {
             query?: {
-                lang?: string;
+                lang?: string & unknown;
                 mode?: "recognition" | "recall" | "article" | "verb-forms" | "mixed";
                 size?: number;
             };
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -5850,9 +6014,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
