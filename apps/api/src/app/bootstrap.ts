@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import type { AppConfig } from '@tall/platform/config';
 import { parseHostedModules } from '@tall/platform/events';
-import { configureHttp } from '@tall/platform/http';
+import { configureHttp, frameworkErrorHandler } from '@tall/platform/http';
 import { PinoNestLogger } from '@tall/platform/observability';
 import { connectInternalRpc } from '@tall/platform/rpc';
 import { AppModule } from './app.module';
@@ -35,6 +35,7 @@ export async function bootstrap(
     requestIdHeader: false,
     connectionTimeout: 0,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
+    frameworkErrors: frameworkErrorHandler(logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, extraModules), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { z } from 'zod';
-import { configureHttp, createZodDto, errors, HttpPlatformModule } from '@tall/platform/http';
+import { configureHttp, createZodDto, errors, frameworkErrorHandler, HttpPlatformModule } from '@tall/platform/http';
 import { createLogger, ObservabilityModule } from '@tall/platform/observability';
 
 class CreateThingDto extends createZodDto(z.strictObject({ name: z.string().min(1), count: z.int().min(0) })) {}
@@ -17,6 +17,11 @@ class ThingsController {
   @Get('boom')
   boom(): never {
     throw new Error('secret internal detail');
+  }
+
+  @Get('by-name/:name')
+  byName(@Param('name') name: string) {
+    return { name };
   }
 
   @Get('taken')
@@ -40,7 +45,7 @@ describe('HTTP conventions', () => {
         ThingsModule,
       ],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: 2048 }));
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: 2048, frameworkErrors: frameworkErrorHandler(logger) }));
     configureHttp(app, logger);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -71,6 +76,15 @@ describe('HTTP conventions', () => {
     const fields = body.details.fields.map((field: { field: string }) => field.field).sort();
     expect(fields).toEqual(['admin', 'count', 'name']);
     expect(body.details.fields.find((field: { field: string }) => field.field === 'admin').code).toBe('unknown_field');
+  });
+
+  it("answers the router's own refusals (a path segment too long, or not valid percent-encoding) with 400 in the envelope", async () => {
+    const long = await app.inject({ method: 'GET', url: `/api/v1/things/by-name/${'a'.repeat(500)}` });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: { fields: [{ field: 'path', code: 'too_big' }] }, correlationId: expect.any(String) });
+    const malformed = await app.inject({ method: 'GET', url: '/api/v1/things/by-name/%E0%A4%A' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'path', code: 'invalid_format' }] } });
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, in the envelope', async () => {

@@ -2,8 +2,6 @@
 // the module graph and the routes but instantiates no provider, so no database, broker or secret
 // store is reached. Run with `node -r tools/ts/swc-register.js` (TypeScript from source).
 import 'reflect-metadata';
-// Before any DTO class is created (the app module's imports below create them).
-import '../openapi/nullable-workaround.install';
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';

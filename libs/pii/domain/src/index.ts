@@ -6,3 +6,4 @@ export * from './lib/field-cipher';
 export * from './lib/read-policy';
 export * from './lib/rotation-policy';
 export * from './lib/personal-fields';
+export * from './lib/birth-date';

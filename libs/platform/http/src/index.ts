@@ -7,4 +7,4 @@ export * from './lib/configure-http';
 export * from './lib/security-headers';
 export * from './lib/openapi-conventions';
 export * from './lib/http.module';
-export { createZodDto } from 'nestjs-zod';
+export { createZodDto, normaliseNullable } from './lib/zod-dto';

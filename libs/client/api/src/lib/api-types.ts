@@ -807,13 +807,14 @@ export type components = {
     schemas: {
         /** @description Either {wordId, language?} for a dictionary word, or {lemma, translation, article?, note?} for an own word */
         AddMyWordDto: {
+            language?: string & unknown;
+            wordId: string;
+        } | {
             /** @enum {string|null} */
             article?: "de" | "het" | null;
-            language?: string;
-            lemma?: string;
+            lemma: string & unknown;
             note?: string;
-            translation?: string;
-            wordId?: string;
+            translation: string & unknown;
         };
         AuthResponseDto: {
             accessToken: string;
@@ -845,8 +846,8 @@ export type components = {
         CreateUserDto: {
             /** Format: email */
             email: string;
-            firstName: string;
-            lastName: string;
+            firstName: string & unknown;
+            lastName: string & unknown;
             password: string;
             /** @enum {string} */
             role: "TECH_ADMIN" | "EDU_ADMIN" | "TEACHER" | "STUDENT";
@@ -992,8 +993,8 @@ export type components = {
             }[];
         };
         LoginDto: {
-            deviceId?: string;
-            deviceName?: string;
+            deviceId?: string & unknown;
+            deviceName?: string & unknown;
             /** Format: email */
             email: string;
             password: string;
@@ -1125,13 +1126,13 @@ export type components = {
         RegisterDto: {
             /** Format: date */
             birthDate?: string;
-            deviceId?: string;
-            deviceName?: string;
+            deviceId?: string & unknown;
+            deviceName?: string & unknown;
             /** Format: email */
             email: string;
-            firstName: string;
-            lastName: string;
-            locale?: string;
+            firstName: string & unknown;
+            lastName: string & unknown;
+            locale?: string & unknown;
             password: string;
         };
         ReviewBatchBodyDto: {
@@ -1205,7 +1206,7 @@ export type components = {
             /** @description Rotate even within one hour of the last rotation (default false) */
             force?: boolean;
             /** @description Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42" */
-            reason: string;
+            reason: string & unknown;
         };
         SessionListDto: {
             items: {
@@ -1659,22 +1660,23 @@ export type components = {
             wordCount: number;
         };
         UpdateClientVersionsDto: {
-            android?: string;
-            desktop?: string;
-            web?: string;
+            android?: string & unknown;
+            desktop?: string & unknown;
+            web?: string & unknown;
         };
         UpdateNavigationContextDto: {
-            location: string;
+            location: string & unknown;
             /** @enum {string} */
             product: "thematic-cards" | "learning-cards" | "reader" | "listening" | "exercises" | "my-progress" | "my-students" | "content-preview" | "content-admin" | "users" | "all-students" | "operations";
         };
         UpdatePersonalDataDto: {
             /** Format: date */
             birthDate?: string | null;
+            /** Format: email */
             email: string;
-            firstName: string;
-            lastName: string;
-            locale?: string | null;
+            firstName: string & unknown;
+            lastName: string & unknown;
+            locale?: (string & unknown) | null;
         };
         UserDataExportDto: {
             controller: string;
@@ -1736,9 +1738,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1798,9 +1800,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -1824,6 +1826,24 @@ export interface operations {
             };
             /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS: no account has this email, or the password is not its password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description ACCOUNT_DISABLED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1884,9 +1904,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
                 /** @description Needed with the tall_refresh cookie (when the body has no refreshToken): the csrfToken of the last sign-in or refresh */
                 "X-CSRF-Token"?: string;
@@ -1988,9 +2008,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2059,9 +2079,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2097,6 +2117,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description CURRENT_PASSWORD_INCORRECT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -2108,6 +2137,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PASSWORD_TOO_COMMON */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2150,9 +2188,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
                 /** @description Needed with the tall_refresh cookie (when the body has no refreshToken): the csrfToken of the last sign-in or refresh */
                 "X-CSRF-Token"?: string;
@@ -2256,9 +2294,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2289,6 +2327,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description REGISTRATION_CLOSED: accounts are made by admins here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description EMAIL_TAKEN: an account has this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -2300,6 +2356,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PASSWORD_TOO_COMMON, or BIRTH_DATE_OUT_OF_RANGE (before 1900-01-01 or after today) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2342,9 +2407,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2413,9 +2478,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -2493,9 +2558,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2546,9 +2611,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2639,9 +2704,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2701,9 +2766,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2732,6 +2797,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PRODUCT_NOT_AVAILABLE: not a product your role may open */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2783,9 +2857,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2885,9 +2959,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2956,9 +3030,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -2996,6 +3070,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description EMAIL_TAKEN: another account signs in with this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -3007,6 +3090,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description BIRTH_DATE_OUT_OF_RANGE: the birth date is before 1900-01-01 or after today */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3040,9 +3132,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3072,6 +3164,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description REAUTHENTICATION_FAILED: the password is not right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3115,6 +3216,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description ACCOUNT_LOCKED: too many wrong passwords; try again after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
             503: {
                 headers: {
@@ -3132,9 +3242,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3205,9 +3315,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3292,9 +3402,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3365,13 +3475,13 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
-                job: string;
+                job: string & unknown;
             };
             cookie?: never;
         };
@@ -3449,9 +3559,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3520,9 +3630,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3596,9 +3706,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3667,9 +3777,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3749,9 +3859,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -3837,9 +3947,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3914,9 +4024,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -3986,9 +4096,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4072,9 +4182,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4143,9 +4253,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4192,6 +4302,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description EMAIL_TAKEN: an account has this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -4203,6 +4322,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PASSWORD_TOO_COMMON: the password is in the list of common passwords */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4236,9 +4364,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4290,6 +4418,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
             426: {
                 headers: {
@@ -4316,9 +4462,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4365,6 +4511,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4398,9 +4562,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4454,6 +4618,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
             426: {
                 headers: {
@@ -4480,9 +4662,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4540,6 +4722,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description USER_DELETED: the account was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -4584,9 +4784,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4666,9 +4866,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4747,9 +4947,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -4828,9 +5028,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4890,9 +5090,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -4965,9 +5165,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5036,9 +5236,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5094,6 +5294,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description LEARNING_WORD_EXISTS: the lemma is already in your dictionary (details.userWordId names it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -5138,9 +5347,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -5218,9 +5427,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5276,6 +5485,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description REVIEW_ID_CONFLICT or LEARNING_CARD_BUSY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is too large (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -5287,6 +5505,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description ANSWERED_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5320,9 +5547,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5393,9 +5620,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5461,14 +5688,14 @@ export interface operations {
     ReviewBatchController_sync_v1: {
         parameters: {
             query?: {
-                lang?: string;
+                lang?: string & unknown;
             };
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5556,14 +5783,14 @@ export interface operations {
     ThematicController_review_v1: {
         parameters: {
             query?: {
-                lang?: string;
+                lang?: string & unknown;
             };
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5681,9 +5908,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5754,9 +5981,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path?: never;
@@ -5813,16 +6040,16 @@ export interface operations {
     ThematicController_session_v1: {
         parameters: {
             query?: {
-                lang?: string;
+                lang?: string & unknown;
                 mode?: "recognition" | "recall" | "article" | "verb-forms" | "mixed";
                 size?: number;
             };
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {
@@ -5902,9 +6129,9 @@ export interface operations {
             header?: {
                 /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
                 "X-Client-Platform"?: "web" | "android" | "desktop";
-                /** @description The app's semantic version */
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
                 "X-Client-Version"?: string;
-                /** @description Echoed back; a new one is made when absent or not of this form */
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
                 "X-Correlation-Id"?: string;
             };
             path: {

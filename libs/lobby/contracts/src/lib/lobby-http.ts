@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '@tall/platform/text';
 
 export const PRODUCT_KEYS = [
   'thematic-cards',
@@ -41,6 +42,6 @@ export type LobbyView = z.infer<typeof LobbyViewSchema>;
 export const UpdateNavigationContextSchema = z.strictObject({
   product: ProductKeySchema,
   /** A location inside the product (a client route, e.g. `/read/texts/42`); never personal data. */
-  location: z.string().trim().min(1).max(500),
+  location: typedText({ min: 1, max: 500 }),
 });
 export type UpdateNavigationContext = z.infer<typeof UpdateNavigationContextSchema>;

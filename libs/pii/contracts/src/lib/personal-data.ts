@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress, typedText } from '@tall/platform/text';
 
 /** The personal fields Tall holds, all of them encrypted at rest and all of them in the pii context. */
 export const PERSONAL_FIELDS = ['firstName', 'lastName', 'email', 'birthDate', 'locale'] as const;
@@ -10,14 +11,16 @@ export const NAME_FIELDS = ['firstName', 'lastName'] as const satisfies readonly
 
 export const PiiUserIdSchema = z.uuid();
 
-const name = z.string().trim().min(1).max(100);
+const name = typedText({ min: 1, max: 100 });
 export const FirstNameSchema = name;
 export const LastNameSchema = name;
-export const EmailSchema = z.string().trim().max(254).pipe(z.email());
-/** A calendar date, YYYY-MM-DD; no one using Tall was born before 1900 or in the future. */
-export const BirthDateSchema = z.iso.date().refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), {
-  message: 'must be a date between 1900-01-01 and today',
-});
+// Exactly what the OpenAPI document says (format and pattern): clients trim what people typed.
+export const EmailSchema = emailAddress();
+/**
+ * A calendar date, YYYY-MM-DD. That no one using Tall was born before 1900 or in the future is
+ * pii's rule (422 BIRTH_DATE_OUT_OF_RANGE): the schema cannot state "today".
+ */
+export const BirthDateSchema = z.iso.date();
 /** BCP 47 language tag such as `nl`, `en-GB`, `uk`. */
 export const LocaleSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like nl or en-GB');
 

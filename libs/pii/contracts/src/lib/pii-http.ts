@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '@tall/platform/text';
 import { BirthDateSchema, EmailSchema, FirstNameSchema, LastNameSchema, LocaleSchema, PiiPurposeSchema } from './personal-data';
 
 /** `PUT /api/v1/pii/me`: the whole document; an omitted birthDate or locale is cleared. */
@@ -24,12 +25,7 @@ export const ROTATION_REASON_MAX_LENGTH = 500;
 
 /** `POST /api/v1/pii/keys/rotate`: why, and whether to override the one-hour wait after the last rotation. */
 export const RotateMasterKeySchema = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(1)
-    .max(ROTATION_REASON_MAX_LENGTH)
-    .describe('Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42"'),
+  reason: typedText({ min: 1, max: ROTATION_REASON_MAX_LENGTH }).describe('Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42"'),
   force: z.boolean().optional().describe('Rotate even within one hour of the last rotation (default false)'),
 });
 

@@ -10,6 +10,7 @@ export type PiiErrorCode =
   | 'ROTATION_TOO_SOON'
   | 'EXPORT_INCOMPLETE'
   | 'PII_INTEGRITY_FAILURE'
+  | 'BIRTH_DATE_OUT_OF_RANGE'
   | 'SERVICE_UNAVAILABLE';
 
 // One message per code: clients have always received exactly these, whichever use case refused.
@@ -22,6 +23,7 @@ const MESSAGES: { readonly [C in PiiErrorCode]: string } = {
   ROTATION_TOO_SOON: 'The master key was rotated less than an hour ago: rotate again after nextAllowedAt, or with force: true',
   EXPORT_INCOMPLETE: 'The export could not be completed; nothing was left out silently',
   PII_INTEGRITY_FAILURE: 'Stored personal data failed its integrity check and was not returned',
+  BIRTH_DATE_OUT_OF_RANGE: 'The birth date must be between 1900-01-01 and today',
   SERVICE_UNAVAILABLE: 'A service Tall depends on is unavailable: secrets',
 };
 

@@ -10,11 +10,19 @@ describe('AllowedMethods', () => {
   allowed.add('DELETE', '/api/v1/users/:id');
   allowed.add('POST', '/api/v1/users');
   allowed.add(['GET', 'HEAD'], '/*');
+  allowed.add('POST', '/api/v1/users/import');
 
   it('knows the methods of a path, parameters matched as one segment, HEAD left to GET', () => {
     expect(allowed.of('/api/v1/users/42')).toEqual(['DELETE', 'GET']);
     expect(allowed.of('/api/v1/users/42/')).toEqual(['DELETE', 'GET']);
     expect(allowed.of('/api/v1/users?page=2')).toEqual(['POST']);
+  });
+
+  it('gives a path a route spells out to that route alone, as the OpenAPI document lists it', () => {
+    expect(allowed.of('/api/v1/users/import')).toEqual(['POST']);
+    expect(allowed.refusing('DELETE', '/api/v1/users/import')).toEqual(['POST']);
+    expect(allowed.refusing('DELETE', '/api/v1/users/42')).toBeUndefined();
+    expect(allowed.refusing('HEAD', '/api/v1/users/42')).toBeUndefined();
   });
 
   it('knows nothing of other paths, the wildcard route included', () => {
@@ -41,6 +49,11 @@ class ThingsController {
   remove() {
     return undefined;
   }
+
+  @Post('archive')
+  archive() {
+    return { archived: true };
+  }
 }
 
 
@@ -53,7 +66,9 @@ describe('405 with Allow for a known path asked with another method', () => {
 
   afterAll(() => app.close());
 
-  const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string) => app.getHttpAdapter().getInstance().inject({ method, url });
+  // QUERY is not among light-my-request's method names, though Fastify routes it.
+  const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'QUERY', url: string) =>
+    app.getHttpAdapter().getInstance().inject({ method: method as 'GET', url });
 
   it('answers 405 in the error envelope, with the methods the path answers', async () => {
     const response = await inject('PUT', '/api/v1/things/1');
@@ -61,6 +76,19 @@ describe('405 with Allow for a known path asked with another method', () => {
     expect(response.headers['allow']).toBe('DELETE, GET');
     expect(response.json()).toMatchObject({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', details: { allowed: ['DELETE', 'GET'] } });
     expect((await inject('GET', '/api/v1/things')).headers['allow']).toBe('POST');
+  });
+
+  it('answers 405 before reading a body, for a method that would need one (QUERY without Content-Type)', async () => {
+    const response = await inject('QUERY', '/api/v1/things/1');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers['allow']).toBe('DELETE, GET');
+  });
+
+  it('refuses a method a spelled-out path does not answer, although a parametric route would match it', async () => {
+    const response = await inject('DELETE', '/api/v1/things/archive');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers['allow']).toBe('POST');
+    expect((await inject('DELETE', '/api/v1/things/1')).statusCode).not.toBe(405);
   });
 
   it('keeps 404 for an unknown path and for a route that did not find its resource', async () => {

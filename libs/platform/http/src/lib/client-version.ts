@@ -28,11 +28,20 @@ export type ClientVersionVerdict =
   | { ok: false; status: 426; code: 'CLIENT_UPGRADE_REQUIRED'; message: string; minVersion: string; platform: ClientPlatform };
 
 /**
- * A semantic version as the gate reads X-Client-Version (what `semver.valid` accepts, a leading
- * `v` included), for the OpenAPI document.
+ * What X-Client-Version must be, exactly as the OpenAPI document says: Semantic Versioning 2.0.0
+ * (a leading `v` allowed), every number of at most 15 digits (so `semver` reads it exactly), and at
+ * most CLIENT_VERSION_MAX_LENGTH characters.
  */
 export const CLIENT_VERSION_PATTERN =
-  '^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$';
+  '^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-(0|[1-9][0-9]{0,14}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]{0,14}|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$';
+export const CLIENT_VERSION_MAX_LENGTH = 128;
+const CLIENT_VERSION = new RegExp(CLIENT_VERSION_PATTERN);
+
+/** The version, normalised (`v` dropped), when it is one the contract allows; otherwise null. */
+function readClientVersion(version: string): string | null {
+  if (version.length > CLIENT_VERSION_MAX_LENGTH || !CLIENT_VERSION.test(version)) return null;
+  return semver.valid(version);
+}
 
 /**
  * Requests without the headers pass (curl, tests); a known platform below its minimum must
@@ -55,7 +64,7 @@ export function checkClientVersion(
       message: `X-Client-Platform must be one of ${CLIENT_PLATFORMS.join(', ')}`,
     };
   }
-  const parsed = version === undefined ? null : semver.valid(semver.coerce(version) ? version : '');
+  const parsed = version === undefined ? null : readClientVersion(version);
   if (version !== undefined && !parsed) {
     return { ok: false, status: 400, code: 'INVALID_CLIENT_HEADERS', message: 'X-Client-Version must be a semantic version' };
   }

@@ -34,7 +34,7 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger, optio
   // Every route the app registers from here on (Nest's at init, the web client's): for 405 + Allow.
   const allowed = new AllowedMethods();
   fastify.addHook('onRoute', (route) => allowed.add(route.method, route.url));
-  app.useGlobalFilters(new ErrorEnvelopeFilter(logger, allowed));
+  app.useGlobalFilters(new ErrorEnvelopeFilter(logger));
 
   // First, so the answers the hooks below send themselves (400, 426) carry the headers too.
   registerSecurityHeaders(fastify, options);
@@ -45,6 +45,12 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger, optio
     const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
     void reply.header(CORRELATION_HEADER, correlationId);
     RequestContext.run({ correlationId }, () => {
+      // Before the body is read: a method the path does not answer is refused whatever it carries.
+      const allow = allowed.refusing(request.method, request.url);
+      if (allow) {
+        const message = `${request.method} is not allowed here; this path answers ${allow.join(', ')}`;
+        return void sendError(new ApiError(405, 'METHOD_NOT_ALLOWED', message, { allowed: allow }, { allow: allow.join(', ') }), request, reply, logger);
+      }
       const verdict = checkClientVersion(request.headers['x-client-platform'], request.headers['x-client-version'], policy);
       if (verdict.ok) return done();
       const error =

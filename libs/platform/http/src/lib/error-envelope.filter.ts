@@ -2,13 +2,12 @@ import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { RequestContext } from '@tall/platform/observability';
-import { mapError, type MappedError } from './error-mapping';
-import type { ErrorEnvelope } from './api-error';
-import type { AllowedMethods } from './allowed-methods';
+import { mapError } from './error-mapping';
+import { ApiError, type ErrorEnvelope } from './api-error';
 
 /** Every error leaves the API in one envelope; stack traces only ever reach the log. */
-export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger, allowed?: AllowedMethods): FastifyReply {
-  const mapped = methodNotAllowed(mapError(error), request, allowed);
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): FastifyReply {
+  const mapped = mapError(error);
   const correlationId = RequestContext.current()?.correlationId ?? String(request.headers['x-correlation-id'] ?? request.id);
   if (mapped.unexpected) {
     logger.error({ err: error, route: request.routeOptions?.url, method: request.method }, 'unexpected error');
@@ -26,33 +25,30 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   return reply.status(mapped.statusCode).header('content-type', 'application/json; charset=utf-8').send(envelope);
 }
 
-/**
- * A 404 for a path whose routes answer other methods (and not this one) is a 405 with `Allow`.
- * A 404 a route's handler answered (an unknown id) is left alone: that route answers this method.
- */
-function methodNotAllowed(mapped: MappedError, request: FastifyRequest, allowed?: AllowedMethods): MappedError {
-  if (mapped.statusCode !== 404 || !allowed) return mapped;
-  const methods = allowed.of(request.url);
-  const method = request.method === 'HEAD' ? 'GET' : request.method;
-  if (methods.length === 0 || methods.includes(method)) return mapped;
-  return {
-    statusCode: 405,
-    code: 'METHOD_NOT_ALLOWED',
-    message: `${request.method} is not allowed here; this path answers ${methods.join(', ')}`,
-    details: { allowed: methods },
-    headers: { allow: methods.join(', ') },
-  };
-}
-
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
-  constructor(
-    private readonly logger: Logger,
-    private readonly allowed?: AllowedMethods,
-  ) {}
+  constructor(private readonly logger: Logger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendError(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger, this.allowed);
+    sendError(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
   }
+}
+
+/**
+ * For Fastify's `frameworkErrors`: the router's own refusals, before any route runs (a path segment
+ * that is not valid percent-encoding, or one longer than the router reads), in the error envelope
+ * as the 400 a too-long or malformed path parameter gets anywhere else, instead of Fastify's bare
+ * 400 and 414 bodies.
+ */
+export function frameworkErrorHandler(logger: Logger): (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    const malformedPath = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    const mapped = malformedPath
+      ? new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', {
+          fields: [{ field: 'path', code: error.code === 'FST_ERR_BAD_URL' ? 'invalid_format' : 'too_big', message: error.code === 'FST_ERR_BAD_URL' ? 'The path is not valid percent-encoding' : 'A path segment is too long' }],
+        })
+      : error;
+    sendError(mapped, request, reply, logger);
+  };
 }

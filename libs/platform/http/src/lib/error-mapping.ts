@@ -123,6 +123,10 @@ export function mapError(error: unknown): MappedError {
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', unexpected: true };
 }
 
+function unknownKeys(issues: readonly Issue[]): number {
+  return issues.reduce((sum, issue) => sum + (issue.code === 'unrecognized_keys' ? issue.keys.length : 0), 0);
+}
+
 export interface FieldError {
   field: string;
   code: string;
@@ -130,8 +134,21 @@ export interface FieldError {
 }
 
 export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
+  return issueErrors(error.issues);
+}
+
+type Issue = ZodError['issues'][number];
+
+function issueErrors(issues: readonly Issue[]): FieldError[] {
+  return issues.flatMap((issue) => {
     const base = issue.path.map(String).join('.');
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // A body that fits none of the shapes it may take (`oneOf`): report what is wrong with the
+      // shape it comes closest to, the one whose fields it uses, so the client learns which of its
+      // fields to mend rather than only that nothing fitted.
+      const closest = [...issue.errors].sort((a, b) => unknownKeys(a) - unknownKeys(b) || a.length - b.length)[0];
+      return issueErrors(closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue));
+    }
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         field: base ? `${base}.${key}` : key,

@@ -4,9 +4,9 @@ import { ApiNotFoundResponse, DocumentBuilder, SwaggerModule, type OpenAPIObject
 import { cleanupOpenApiDoc, createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { httpTestApp } from '../test-support/http-test-app';
-import { CLIENT_HEADER_PARAMETERS, documentHttpConventions } from './openapi-conventions';
+import { CLIENT_HEADER_PARAMETERS, documentHttpConventions, STORABLE_TEXT_PATTERN } from './openapi-conventions';
 
-class CreateThingDto extends createZodDto(z.strictObject({ name: z.string().min(1) })) {}
+class CreateThingDto extends createZodDto(z.strictObject({ name: z.string().min(1), code: z.string().regex(/^[A-Z]+$/).optional(), kind: z.enum(['a', 'b']).optional() })) {}
 
 @Controller('things')
 class ThingsController {
@@ -64,6 +64,15 @@ describe('documentHttpConventions', () => {
       }
     }
     expect(document.components?.schemas?.['ErrorEnvelope']).toMatchObject({ required: ['statusCode', 'code', 'message', 'correlationId'] });
+  });
+
+  it('says that request text cannot hold NUL, as the API refuses it, keeping a pattern already there', () => {
+    const body = document.components?.schemas?.['CreateThingDto'] as { properties: Record<string, Record<string, unknown>> };
+    expect(body.properties['name']).toMatchObject({ pattern: STORABLE_TEXT_PATTERN });
+    expect(body.properties['code']).toMatchObject({ pattern: '^[A-Z]+$', allOf: [{ pattern: STORABLE_TEXT_PATTERN }] });
+    expect(body.properties['kind']).not.toHaveProperty('pattern');
+    expect(new RegExp(STORABLE_TEXT_PATTERN).test('a\u0000b')).toBe(false);
+    expect(new RegExp(STORABLE_TEXT_PATTERN).test('fiets 🚲')).toBe(true);
   });
 
   it('describes the client headers with the values the gate accepts', async () => {

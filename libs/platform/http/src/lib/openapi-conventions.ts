@@ -1,8 +1,9 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CLIENT_PLATFORMS, CLIENT_VERSION_PATTERN } from './client-version';
+import { CLIENT_PLATFORMS, CLIENT_VERSION_MAX_LENGTH, CLIENT_VERSION_PATTERN } from './client-version';
 
 interface Operation {
-  requestBody?: unknown;
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  parameters?: Array<{ in?: string; schema?: unknown }>;
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 }
 
@@ -26,8 +27,8 @@ const ERROR_ENVELOPE_SCHEMA = {
 /** The client headers every operation reads (configure-http's client version gate and correlation ids). */
 export const CLIENT_HEADER_PARAMETERS = [
   { name: 'X-Client-Platform', in: 'header', required: false, description: 'Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426', schema: { type: 'string', enum: [...CLIENT_PLATFORMS] } },
-  { name: 'X-Client-Version', in: 'header', required: false, description: "The app's semantic version", schema: { type: 'string', pattern: CLIENT_VERSION_PATTERN } },
-  { name: 'X-Correlation-Id', in: 'header', required: false, description: 'Echoed back; a new one is made when absent or not of this form', schema: { type: 'string', pattern: '^[\\w.:-]{1,128}$' } },
+  { name: 'X-Client-Version', in: 'header', required: false, description: "The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`)", schema: { type: 'string', format: 'semver', pattern: CLIENT_VERSION_PATTERN, maxLength: CLIENT_VERSION_MAX_LENGTH } },
+  { name: 'X-Correlation-Id', in: 'header', required: false, description: 'Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted', schema: { type: 'string' } },
 ];
 
 /**
@@ -64,7 +65,44 @@ export function documentHttpConventions(document: OpenAPIObject): OpenAPIObject 
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) >= 400 && !response.content) response.content = ERROR_CONTENT;
       }
+      const storable = new StorableText(schemas as Record<string, unknown>);
+      for (const parameter of operation.parameters ?? []) if (parameter.in === 'query' || parameter.in === 'path') storable.document(parameter.schema);
+      for (const media of Object.values(operation.requestBody?.content ?? {})) storable.document(media.schema);
     }
   }
   return document;
+}
+
+/**
+ * What the API refuses in any text it reads, body, query or path (`invalid-text.ts`): NUL, which
+ * PostgreSQL cannot store. (It refuses halves of surrogate pairs too, which are not Unicode text and
+ * so not JSON Schema strings at all; a pattern naming them makes the contract fuzzer ignore it.)
+ * `\\x00` rather than `\\u0000`: the fuzzer misreads the second in a negated class.
+ */
+export const STORABLE_TEXT_PATTERN = '^[^\\x00]*$';
+/** Strings of these formats cannot hold either anyway. */
+const FORMATS_WITHOUT_CONTROL_CHARACTERS = new Set(['uuid', 'date', 'date-time', 'email', 'semver']);
+
+/** Adds STORABLE_TEXT_PATTERN to every string a request may carry (each shared schema once). */
+class StorableText {
+  private readonly seen = new Set<unknown>();
+
+  constructor(private readonly components: Record<string, unknown>) {}
+
+  document(schema: unknown): void {
+    if (!schema || typeof schema !== 'object' || this.seen.has(schema)) return;
+    this.seen.add(schema);
+    const node = schema as Record<string, unknown>;
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) return this.document(this.components[ref.slice('#/components/schemas/'.length)]);
+    const types = Array.isArray(node['type']) ? node['type'] : [node['type']];
+    const format = node['format'];
+    if (types.includes('string') && node['enum'] === undefined && !(typeof format === 'string' && FORMATS_WITHOUT_CONTROL_CHARACTERS.has(format))) {
+      if (node['pattern'] === undefined) node['pattern'] = STORABLE_TEXT_PATTERN;
+      else if (node['pattern'] !== STORABLE_TEXT_PATTERN) node['allOf'] = [...((node['allOf'] as unknown[] | undefined) ?? []), { pattern: STORABLE_TEXT_PATTERN }];
+    }
+    for (const key of ['items', 'additionalProperties', 'not']) this.document(node[key]);
+    for (const key of ['oneOf', 'anyOf', 'allOf']) for (const entry of (node[key] as unknown[] | undefined) ?? []) this.document(entry);
+    for (const property of Object.values((node['properties'] as Record<string, unknown> | undefined) ?? {})) this.document(property);
+  }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Put, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@tall/platform/auth';
 import { createZodDto } from '@tall/platform/http';
 import { GetLobbyViewQuery, SaveNavigationContextCommand } from '@tall/lobby/application';
@@ -31,6 +31,7 @@ export class LobbyController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remember where the user is (a product of theirs and a location in it)' })
   @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'PRODUCT_NOT_AVAILABLE: not a product your role may open' })
   async saveContext(@CurrentPrincipal() principal: Principal, @Body() body: UpdateNavigationContextDto): Promise<void> {
     await this.commands.execute(new SaveNavigationContextCommand(principal, body));
   }

@@ -7,6 +7,7 @@ export const PiiErrorMapper = domainErrorMapper(PiiError, {
     PII_NOT_FOUND: 404,
     PII_ERASED: 410,
     EMAIL_TAKEN: 409,
+    BIRTH_DATE_OUT_OF_RANGE: 422,
     // A teacher asking for someone who is not their student, or another user's export.
     FORBIDDEN: 403,
     KEY_ROTATION_IN_PROGRESS: 409,

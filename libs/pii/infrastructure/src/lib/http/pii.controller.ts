@@ -9,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authenticated, CurrentPrincipal, Roles, type Principal } from '@tall/platform/auth';
@@ -73,6 +74,8 @@ export class PiiController {
     summary: 'Replace your personal data; an omitted birthDate or locale is cleared. A new email becomes your login.',
   })
   @ApiOkResponse({ type: PersonalDataDto })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN: another account signs in with this email' })
+  @ApiUnprocessableEntityResponse({ description: 'BIRTH_DATE_OUT_OF_RANGE: the birth date is before 1900-01-01 or after today' })
   replaceOwn(@CurrentPrincipal() principal: Principal, @Body() body: UpdatePersonalDataDto): Promise<PersonalData> {
     return this.commands.execute(
       new ReplaceOwnPersonalDataCommand(principal.userId, principal.role, {

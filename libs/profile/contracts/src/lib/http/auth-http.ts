@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { emailAddress, typedText } from '@tall/platform/text';
 import { UserIdSchema, UserRoleSchema } from '../roles';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const email = z.email().max(254);
+const email = emailAddress();
 const deviceId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'letters, digits and . _ : - only (up to 128)');
 export const NewPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 /** A refresh token as handed out: opaque, URL-safe. */
@@ -13,12 +14,12 @@ const refreshToken = z.string().min(1).max(512);
 export const RegisterRequestSchema = z.strictObject({
   email,
   password: NewPasswordSchema,
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  firstName: typedText({ min: 1, max: 100 }),
+  lastName: typedText({ min: 1, max: 100 }),
   birthDate: z.iso.date().optional(),
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as nl or nl-NL').optional(),
   deviceId: deviceId.optional(),
-  deviceName: z.string().trim().min(1).max(100).optional(),
+  deviceName: typedText({ min: 1, max: 100 }).optional(),
 });
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
 
@@ -27,7 +28,7 @@ export const LoginRequestSchema = z.strictObject({
   // Not the new-password rules: an old password may be shorter; a wrong one simply fails.
   password: z.string().min(1).max(1024),
   deviceId: deviceId.optional(),
-  deviceName: z.string().trim().min(1).max(100).optional(),
+  deviceName: typedText({ min: 1, max: 100 }).optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress, typedText } from '@tall/platform/text';
 import { UserIdSchema, UserRoleSchema, UserStatusSchema } from '../roles';
 import { NewPasswordSchema } from './auth-http';
 
@@ -11,10 +12,10 @@ export const UserViewSchema = z.object({
 export type UserView = z.infer<typeof UserViewSchema>;
 
 export const CreateUserRequestSchema = z.strictObject({
-  email: z.email().max(254),
+  email: emailAddress(),
   role: UserRoleSchema,
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  firstName: typedText({ min: 1, max: 100 }),
+  lastName: typedText({ min: 1, max: 100 }),
   password: NewPasswordSchema,
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
@@ -50,9 +51,13 @@ export const StudentListSchema = z.object({
 });
 export type StudentList = z.infer<typeof StudentListSchema>;
 
-const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version such as 1.4.0');
+// [0-9], not \d: other regex engines (the contract fuzzer's) read \d as any Unicode digit. At most 15
+// digits a number, no leading zeros: what the client-version gate compares exactly.
+const semver = z.string().regex(/^(0|[1-9][0-9]{0,14})\.(0|[1-9][0-9]{0,14})\.(0|[1-9][0-9]{0,14})$/, 'a semantic version such as 1.4.0');
 export const ClientVersionsSchema = z.object({ web: semver, android: semver, desktop: semver });
 export type ClientVersions = z.infer<typeof ClientVersionsSchema>;
 export const UpdateClientVersionsRequestSchema = z
   .strictObject({ web: semver.optional(), android: semver.optional(), desktop: semver.optional() })
-  .refine((body) => Object.keys(body).length > 0, { message: 'name at least one platform' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'name at least one platform' })
+  // The refinement, as JSON Schema states it in the OpenAPI document.
+  .meta({ minProperties: 1 });

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiCookieAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -11,6 +12,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentPrincipal, JwtKeys, Public, type Principal, type PublicJwk } from '@tall/platform/auth';
@@ -101,6 +103,9 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Create a STUDENT account (when REGISTRATION=open) and sign in; 409 EMAIL_TAKEN' })
   @ApiCreatedResponse({ type: AuthResponseDto, headers: SETS_REFRESH_COOKIE })
+  @ApiForbiddenResponse({ description: 'REGISTRATION_CLOSED: accounts are made by admins here' })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN: an account has this email' })
+  @ApiUnprocessableEntityResponse({ description: 'PASSWORD_TOO_COMMON, or BIRTH_DATE_OUT_OF_RANGE (before 1900-01-01 or after today)' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED' })
   async register(@Body() body: RegisterDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseBody> {
     return this.answer(await this.commands.execute(new RegisterCommand(body)), request, reply);
@@ -113,6 +118,8 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard, SignInAccountRateLimitGuard)
   @ApiOperation({ summary: 'Sign in; 401 INVALID_CREDENTIALS, 429 ACCOUNT_LOCKED after 5 failures in 15 minutes' })
   @ApiOkResponse({ type: AuthResponseDto, headers: SETS_REFRESH_COOKIE })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS: no account has this email, or the password is not its password' })
+  @ApiForbiddenResponse({ description: 'ACCOUNT_DISABLED' })
   @ApiTooManyRequestsResponse({ description: 'ACCOUNT_LOCKED or RATE_LIMITED, with Retry-After' })
   async signIn(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseBody> {
     return this.answer(await this.commands.execute(new LoginCommand(body)), request, reply);
@@ -206,6 +213,8 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Change your password; every other session ends' })
   @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'CURRENT_PASSWORD_INCORRECT' })
+  @ApiUnprocessableEntityResponse({ description: 'PASSWORD_TOO_COMMON' })
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
     await this.commands.execute(new ChangePasswordCommand(principal, body.currentPassword, body.newPassword));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiGoneResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiGoneResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { EraseOwnDataSchema } from '@tall/pii/contracts';
 import { Authenticated, CurrentPrincipal, type Principal } from '@tall/platform/auth';
 import { createZodDto } from '@tall/platform/http';
@@ -28,7 +28,9 @@ export class OwnAccountErasureController {
     summary: 'Erase your account and personal data (re-authenticate with your password). The data key is destroyed at once.',
   })
   @ApiNoContentResponse({ description: 'Erased; you are signed out everywhere' })
+  @ApiForbiddenResponse({ description: 'REAUTHENTICATION_FAILED: the password is not right' })
   @ApiGoneResponse({ description: 'PII_ERASED: already erased' })
+  @ApiTooManyRequestsResponse({ description: 'ACCOUNT_LOCKED: too many wrong passwords; try again after Retry-After seconds' })
   async eraseOwn(@CurrentPrincipal() principal: Principal, @Body() body: EraseOwnDataDto): Promise<void> {
     await this.commands.execute(new EraseOwnAccountCommand(principal.userId, body.password));
   }

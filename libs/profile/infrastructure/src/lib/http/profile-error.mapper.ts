@@ -13,7 +13,8 @@ export const ProfileErrorMapper = domainErrorMapper(ProfileError, {
     REGISTRATION_CLOSED: 403,
     PASSWORD_TOO_SHORT: 400,
     PASSWORD_TOO_LONG: 400,
-    PASSWORD_TOO_COMMON: 400,
+    // The body is well-formed; the password is refused by a rule no schema states.
+    PASSWORD_TOO_COMMON: 422,
     INVALID_CREDENTIALS: 401,
     // Not 401: the access token is fine, and a client would take 401 as "refresh and retry".
     CURRENT_PASSWORD_INCORRECT: 403,

@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Roles, type Principal } from '@tall/platform/auth';
 import {
   ChangeRoleCommand,
@@ -48,6 +57,8 @@ export class UsersController {
   @Roles('TECH_ADMIN', 'EDU_ADMIN')
   @ApiOperation({ summary: 'Create an account (TECH_ADMIN: any role; EDU_ADMIN: TEACHER or STUDENT)' })
   @ApiCreatedResponse({ type: UserViewDto })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN: an account has this email' })
+  @ApiUnprocessableEntityResponse({ description: 'PASSWORD_TOO_COMMON: the password is in the list of common passwords' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserView> {
     return this.commands.execute(new CreateUserCommand(principal, body));
   }
@@ -64,6 +75,8 @@ export class UsersController {
   @Roles('TECH_ADMIN', 'EDU_ADMIN')
   @ApiOperation({ summary: "Change a role (EDU_ADMIN: between TEACHER and STUDENT); tokens carry it from the user's next refresh" })
   @ApiOkResponse({ type: UserViewDto })
+  @ApiConflictResponse({ description: 'LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased' })
+  @ApiGoneResponse({ description: 'USER_DELETED: the account was erased' })
   changeRole(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto, @Body() body: ChangeRoleDto): Promise<UserView> {
     return this.commands.execute(new ChangeRoleCommand(principal, params.id, body.role));
   }
@@ -73,6 +86,8 @@ export class UsersController {
   @Roles('TECH_ADMIN', 'EDU_ADMIN')
   @ApiOperation({ summary: 'Disable an account (EDU_ADMIN: teachers and students only); its sessions end' })
   @ApiOkResponse({ type: UserViewDto })
+  @ApiConflictResponse({ description: 'LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased' })
+  @ApiGoneResponse({ description: 'USER_DELETED: the account was erased' })
   disable(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto): Promise<UserView> {
     return this.commands.execute(new SetUserDisabledCommand(principal, params.id, true));
   }
@@ -82,6 +97,8 @@ export class UsersController {
   @Roles('TECH_ADMIN', 'EDU_ADMIN')
   @ApiOperation({ summary: 'Enable a disabled account (EDU_ADMIN: teachers and students only)' })
   @ApiOkResponse({ type: UserViewDto })
+  @ApiConflictResponse({ description: 'LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased' })
+  @ApiGoneResponse({ description: 'USER_DELETED: the account was erased' })
   enable(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto): Promise<UserView> {
     return this.commands.execute(new SetUserDisabledCommand(principal, params.id, false));
   }
@@ -91,6 +108,8 @@ export class UsersController {
   @Roles('TECH_ADMIN')
   @ApiOperation({ summary: 'Erase an account (GDPR): sessions end, user.deleted tells every context to erase; 410 when already erased' })
   @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'LAST_TECH_ADMIN: the last active TECH_ADMIN cannot lose the role, be disabled or be erased' })
+  @ApiGoneResponse({ description: 'USER_DELETED: the account was erased' })
   async remove(@CurrentPrincipal() principal: Principal, @Param() params: UserParamsDto): Promise<void> {
     await this.commands.execute(new DeleteUserCommand(principal, params.id));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '@tall/platform/text';
 import { FsrsStateSchema, IsoWeekSchema } from '../vocabulary-events';
 
 const Id = z.string().min(1).max(64);
@@ -13,38 +14,34 @@ export type LearningWordSource = z.infer<typeof LearningWordSourceSchema>;
 /** `GET /api/v1/vocabulary/my-words?q=&page=&pageSize=`: newest first. */
 export const MyWordsQuerySchema = z.strictObject({
   /** Part of the Dutch word or of the translation, any case. */
-  q: z.string().trim().max(80).optional(),
+  q: typedText({ max: 80 }).optional(),
   page: queryInt(1, 10_000).optional(),
   pageSize: queryInt(1, 100).optional(),
 });
 export type MyWordsQuery = z.infer<typeof MyWordsQuerySchema>;
 
+/** `POST /api/v1/vocabulary/my-words` with a dictionary word. */
+const AddDictionaryWordBodySchema = z.strictObject({
+  wordId: Id,
+  /** ISO 639-1 code of the dictionary translation to learn with, e.g. `en`, `uk`, `ar`; default `en`. */
+  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
+});
+
+/** `POST /api/v1/vocabulary/my-words` with an own word. */
+const AddOwnWordBodySchema = z.strictObject({
+  lemma: typedText({ min: 1, max: 80 }),
+  translation: typedText({ min: 1, max: 200 }),
+  article: ArticleSchema.nullable().optional(),
+  note: typedText({ max: 500 }).optional(),
+});
+
 /**
- * `POST /api/v1/vocabulary/my-words`: either `{wordId}` (a dictionary word; `language` picks the
- * translation, default `en`) or an own word `{lemma, translation, article?, note?}`.
+ * `POST /api/v1/vocabulary/my-words`: exactly one of `{wordId, language?}` (a dictionary word) or
+ * `{lemma, translation, article?, note?}` (an own word); documented as `oneOf`.
  */
 export const AddMyWordBodySchema = z
-  .strictObject({
-    wordId: Id.optional(),
-    /** ISO 639-1 code of the dictionary translation to learn with, e.g. `en`, `uk`, `ar`. */
-    language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
-    lemma: z.string().trim().min(1).max(80).optional(),
-    translation: z.string().trim().min(1).max(200).optional(),
-    article: ArticleSchema.nullable().optional(),
-    note: z.string().trim().max(500).optional(),
-  })
-  .superRefine((body, context) => {
-    const own = ['lemma', 'translation', 'article', 'note'] as const;
-    if (body.wordId !== undefined) {
-      for (const field of own) {
-        if (body[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: 'Not allowed together with wordId' });
-      }
-      return;
-    }
-    if (body.language !== undefined) context.addIssue({ code: 'custom', path: ['language'], message: 'Only allowed with wordId' });
-    for (const field of ['lemma', 'translation'] as const) {
-      if (body[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: 'Required unless wordId is given' });
-    }
+  .xor([AddDictionaryWordBodySchema, AddOwnWordBodySchema], {
+    error: 'Send either {wordId, language?} for a dictionary word, or {lemma, translation, article?, note?} for an own word',
   })
   .describe('Either {wordId, language?} for a dictionary word, or {lemma, translation, article?, note?} for an own word');
 export type AddMyWordBody = z.infer<typeof AddMyWordBodySchema>;

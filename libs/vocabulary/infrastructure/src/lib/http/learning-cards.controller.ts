@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tall/platform/auth';
 import { createZodDto } from '@tall/platform/http';
 import {
@@ -27,6 +36,7 @@ import {
   type LearningReviewResult,
   type LearningStats,
   type MySchedule,
+  type AddMyWordBody,
   type MyWord,
   type MyWordList,
   type TodayQueue,
@@ -34,7 +44,9 @@ import {
 import { VocabularyErrorMapper } from './vocabulary-error.mapper';
 
 class MyWordsQueryDto extends createZodDto(MyWordsQuerySchema) {}
-class AddMyWordDto extends createZodDto(AddMyWordBodySchema) {}
+// TypeScript cannot extend a class whose instances are a union; at run time this is nestjs-zod's DTO
+// class, which the validation pipe checks the body against and the OpenAPI document shows as oneOf.
+class AddMyWordDto extends (createZodDto(AddMyWordBodySchema) as new () => object) {}
 class MyWordParamsDto extends createZodDto(MyWordParamsSchema) {}
 class TodayQueueQueryDto extends createZodDto(TodayQueueQuerySchema) {}
 class LearningReviewDto extends createZodDto(LearningReviewBodySchema) {}
@@ -70,8 +82,9 @@ export class LearningCardsController {
   })
   @ApiCreatedResponse({ type: MyWordDto })
   @ApiNotFoundResponse({ description: 'DICTIONARY_WORD_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'LEARNING_WORD_EXISTS: the lemma is already in your dictionary (details.userWordId names it)' })
   add(@CurrentPrincipal() principal: Principal, @Body() body: AddMyWordDto): Promise<MyWord> {
-    return this.commands.execute(new AddMyWordCommand(principal.userId, body));
+    return this.commands.execute(new AddMyWordCommand(principal.userId, body as AddMyWordBody));
   }
 
   @Get('my-words/today')
@@ -97,6 +110,8 @@ export class LearningCardsController {
   })
   @ApiOkResponse({ type: LearningReviewResultDto })
   @ApiNotFoundResponse({ description: 'LEARNING_WORD_NOT_FOUND: unknown, removed, or another student’s word' })
+  @ApiConflictResponse({ description: 'REVIEW_ID_CONFLICT or LEARNING_CARD_BUSY' })
+  @ApiUnprocessableEntityResponse({ description: 'ANSWERED_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server' })
   review(@CurrentPrincipal() principal: Principal, @Body() body: LearningReviewDto): Promise<LearningReviewResult> {
     return this.commands.execute(new ReviewLearningCardCommand(principal.userId, body));
   }

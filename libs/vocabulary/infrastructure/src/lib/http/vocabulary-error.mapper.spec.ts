@@ -55,7 +55,7 @@ describe('VocabularyErrorMapper', () => {
     [
       'learning answer from the future',
       vocabularyErrors.learningAnsweredInFuture(300_000),
-      new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', {
+      new ApiError(422, 'ANSWERED_IN_FUTURE', 'The answer is dated in the future', {
         fields: [{ field: 'answeredAt', code: 'too_far_in_future', message: "Must not be more than 300 s ahead of the server's clock" }],
       }),
     ],

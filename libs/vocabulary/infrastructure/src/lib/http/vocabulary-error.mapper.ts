@@ -19,6 +19,7 @@ export const VocabularyErrorMapper = domainErrorMapper(VocabularyError, {
     LEARNING_CARD_BUSY: 409,
     LEARNING_ACCOUNT_ERASED: 410,
     VALIDATION_FAILED: 400,
+    ANSWERED_IN_FUTURE: 422,
     SERVICE_UNAVAILABLE: 503,
   },
 });

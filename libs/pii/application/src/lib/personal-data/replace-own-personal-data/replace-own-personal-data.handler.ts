@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PERSONAL_FIELDS, type PersonalData } from '@tall/pii/contracts';
+import { assertBirthDateInRange } from '@tall/pii/domain';
 import { AccessLog } from '../access-log';
 import { PersonalDataVault, toPersonalData } from '../personal-data-vault';
 import { ReplaceOwnPersonalDataCommand } from './replace-own-personal-data.command';
@@ -12,6 +13,7 @@ export class ReplaceOwnPersonalDataHandler implements ICommandHandler<ReplaceOwn
   ) {}
 
   async execute({ userId, role, fields }: ReplaceOwnPersonalDataCommand): Promise<PersonalData> {
+    assertBirthDateInRange(fields.birthDate, new Date().toISOString().slice(0, 10));
     const record = await this.vault.require(userId);
     await this.vault.replace(record, await this.vault.open(record), fields);
     const updated = await this.vault.require(userId);

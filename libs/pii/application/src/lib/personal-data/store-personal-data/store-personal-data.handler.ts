@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PiiError } from '@tall/pii/domain';
+import { assertBirthDateInRange, PiiError } from '@tall/pii/domain';
 import { EMAIL_INDEXER, type EmailIndexer } from '../../ports/email-indexer.port';
 import { PERSONAL_DATA_REPOSITORY, type PersonalDataRepository } from '../../ports/personal-data-repository.port';
 import { PersonalDataVault } from '../personal-data-vault';
@@ -17,6 +17,7 @@ export class StorePersonalDataHandler implements ICommandHandler<StorePersonalDa
 
   async execute(command: StorePersonalDataCommand): Promise<StoredPersonalData> {
     const { userId } = command;
+    assertBirthDateInRange(command.birthDate, new Date().toISOString().slice(0, 10));
     if (await this.repository.erasure(userId)) throw new PiiError('PII_ERASED');
     const emailBlindIndex = await this.emails.indexOf(command.email);
     const existing = await this.repository.find(userId);

@@ -25,7 +25,7 @@ export class AddMyWordHandler implements ICommandHandler<AddMyWordCommand> {
     if (student?.erased) throw vocabularyErrors.learningAccountErased();
     const at = this.clock();
     let word: Pick<LearningCardRecord, 'lemma' | 'article' | 'translation' | 'note' | 'source' | 'wordId'>;
-    if (body.wordId !== undefined) {
+    if ('wordId' in body) {
       const entry = await this.lookUp(body.wordId);
       if (!entry) throw vocabularyErrors.dictionaryWordNotFound();
       word = {
@@ -38,9 +38,9 @@ export class AddMyWordHandler implements ICommandHandler<AddMyWordCommand> {
       };
     } else {
       word = {
-        lemma: normaliseText(body.lemma ?? ''),
+        lemma: normaliseText(body.lemma),
         article: body.article ?? null,
-        translation: normaliseText(body.translation ?? ''),
+        translation: normaliseText(body.translation),
         note: body.note ? body.note : null,
         source: 'own',
         wordId: null,

@@ -1,4 +1,0 @@
-// Imported for its effect, first: see nullable-workaround.ts.
-import { installNullableWorkaround } from './nullable-workaround';
-
-installNullableWorkaround();
