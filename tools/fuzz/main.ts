@@ -68,10 +68,12 @@ function settings() {
 /**
  * Operations that change what every later request gets, fuzzed after every role's run of everything
  * else, one at a time, in this order: raising the minimum app versions (later requests may be
- * answered 426), then ending all of the caller's sessions (its token answers 401 from then on).
+ * answered 426), then ending the caller's own session (schemathesis finds its id in GET
+ * /auth/sessions) or all of them (its token answers 401 from then on).
  */
 const LAST_OPERATIONS = [
   { operationId: 'ClientVersionsController_update_v1', label: 'minimum versions' },
+  { operationId: 'AuthController_revokeSession_v1', label: 'end a session' },
   { operationId: 'AuthController_logoutAll_v1', label: 'logout-all' },
 ] as const;
 

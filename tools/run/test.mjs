@@ -55,6 +55,17 @@ try {
       results.push({ label: `${jestRun.label} counts`, passed: jest.numPassedTests, failed: jest.numFailedTests, skipped: jest.numPendingTests });
     }
   }
+  // The exact API contract: schemathesis (installed into the stack folder from PyPI) against the
+  // built API with each role's token, a few generated requests per operation and phase. Every
+  // failure is a difference between the OpenAPI document and the API.
+  step('contract fuzzer (schemathesis)', process.execPath, [join(root, 'tools/stack/stack.mjs'), 'tool', 'schemathesis']);
+  const fuzzStatus = run(process.execPath, ['-r', join(root, 'tools/ts/swc-register.js'), join(root, 'tools/fuzz/main.ts')], {
+    label: 'API contract fuzzing (npm run fuzz, 3 examples per operation and phase)',
+    env: { ...env, FUZZ_MAX_EXAMPLES: '3' },
+    allowFailure: true,
+  });
+  results.push({ label: 'API contract fuzzing (small)', ok: fuzzStatus === 0 });
+  if (fuzzStatus !== 0) failed = true;
   // The web client: its libraries' and components' unit tests (Vitest), then its end-to-end suite
   // (Playwright driving Debian's Chromium against the built app on the local stack).
   const vitestEnv = { ...env, NO_COLOR: '1', FORCE_COLOR: '0', NG_CLI_ANALYTICS: 'false', CI: process.env.CI ?? 'true' };
