@@ -114,7 +114,7 @@ describe('thematic cards, black-box', () => {
       token,
       body: { reviewId: randomUUID(), wordId: 'w_unknown', mode: 'recall', answer: 'x', answeredAt: new Date(Date.now() + 3_600_000).toISOString(), durationMs: 1 },
     });
-    expect(future).toMatchObject({ status: 400, body: { code: 'ANSWERED_AT_IN_FUTURE', correlationId: expect.any(String) } });
+    expect(future).toMatchObject({ status: 422, body: { code: 'ANSWERED_AT_IN_FUTURE', correlationId: expect.any(String) } });
     const unknown = await api.call('POST', '/vocabulary/thematic/reviews', {
       token,
       body: { reviewId: randomUUID(), wordId: 'w_unknown', mode: 'recall', answer: 'x', answeredAt: new Date().toISOString(), durationMs: 1 },

@@ -5512,7 +5512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description ANSWERED_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server */
+            /** @description ANSWERED_AT_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +5810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ThematicReviewResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED, INVALID_ANSWER (wrong shape for the mode), ANSWERED_AT_IN_FUTURE (beyond the allowed clock skew) */
+            /** @description VALIDATION_FAILED, INVALID_ANSWER (wrong shape for the mode) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5873,7 +5873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb */
+            /** @description MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb; ANSWERED_AT_IN_FUTURE: answeredAt beyond the allowed clock skew */
             422: {
                 headers: {
                     [name: string]: unknown;

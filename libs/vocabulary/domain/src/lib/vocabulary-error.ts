@@ -21,7 +21,6 @@ export type VocabularyErrorCode =
   // Learning cards answer a review from the future as the request validation would, and a
   // missing dictionary as the platform answers a missing dependency: clients already read these.
   | 'VALIDATION_FAILED'
-  | 'ANSWERED_IN_FUTURE'
   | 'SERVICE_UNAVAILABLE';
 
 /** A refusal of one of the vocabulary context's use cases. */
@@ -54,7 +53,7 @@ export const vocabularyErrors = {
     new VocabularyError('REVIEW_ID_CONFLICT', 'This reviewId was already used for another card; send a new reviewId for a new review'),
   learningAnsweredInFuture: (maxSkewMs: number) =>
     // Well-formed, but later than the server's clock allows: 422, like the other rules no schema states.
-    new VocabularyError('ANSWERED_IN_FUTURE', 'The answer is dated in the future', {
+    new VocabularyError('ANSWERED_AT_IN_FUTURE', 'The answer is dated in the future', {
       fields: [{ field: 'answeredAt', code: 'too_far_in_future', message: `Must not be more than ${maxSkewMs / 1000} s ahead of the server's clock` }],
     }),
   learningCardBusy: () => new VocabularyError('LEARNING_CARD_BUSY', 'The card is being changed by other requests right now; try again'),

@@ -111,7 +111,7 @@ export class LearningCardsController {
   @ApiOkResponse({ type: LearningReviewResultDto })
   @ApiNotFoundResponse({ description: 'LEARNING_WORD_NOT_FOUND: unknown, removed, or another student’s word' })
   @ApiConflictResponse({ description: 'REVIEW_ID_CONFLICT or LEARNING_CARD_BUSY' })
-  @ApiUnprocessableEntityResponse({ description: 'ANSWERED_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server' })
+  @ApiUnprocessableEntityResponse({ description: 'ANSWERED_AT_IN_FUTURE: answeredAt is more than 5 minutes ahead of the server' })
   review(@CurrentPrincipal() principal: Principal, @Body() body: LearningReviewDto): Promise<LearningReviewResult> {
     return this.commands.execute(new ReviewLearningCardCommand(principal.userId, body));
   }

@@ -16,7 +16,7 @@ describe('VocabularyErrorMapper', () => {
     [
       'thematic answer from the future',
       vocabularyErrors.answeredAtInFuture('2026-03-02T09:10:00.000Z', serverTime, 300_000),
-      errors.badRequest('ANSWERED_AT_IN_FUTURE', "answeredAt is more than 5 minutes ahead of the server's clock", {
+      new ApiError(422, 'ANSWERED_AT_IN_FUTURE', "answeredAt is more than 5 minutes ahead of the server's clock", {
         fields: [{ path: 'answeredAt', message: 'is in the future' }],
         answeredAt: '2026-03-02T09:10:00.000Z',
         serverTime: '2026-03-02T09:00:00.000Z',
@@ -55,7 +55,7 @@ describe('VocabularyErrorMapper', () => {
     [
       'learning answer from the future',
       vocabularyErrors.learningAnsweredInFuture(300_000),
-      new ApiError(422, 'ANSWERED_IN_FUTURE', 'The answer is dated in the future', {
+      new ApiError(422, 'ANSWERED_AT_IN_FUTURE', 'The answer is dated in the future', {
         fields: [{ field: 'answeredAt', code: 'too_far_in_future', message: "Must not be more than 300 s ahead of the server's clock" }],
       }),
     ],

@@ -6,7 +6,8 @@ export const VocabularyErrorMapper = domainErrorMapper(VocabularyError, {
   statuses: {
     TOPIC_NOT_FOUND: 404,
     WORD_NOT_FOUND: 404,
-    ANSWERED_AT_IN_FUTURE: 400,
+    // A well-formed time later than the server's clock allows: a rule no schema states, so 422.
+    ANSWERED_AT_IN_FUTURE: 422,
     INVALID_ANSWER: 400,
     MODE_NOT_APPLICABLE: 422,
     REVIEW_CONFLICT: 409,
@@ -19,7 +20,6 @@ export const VocabularyErrorMapper = domainErrorMapper(VocabularyError, {
     LEARNING_CARD_BUSY: 409,
     LEARNING_ACCOUNT_ERASED: 410,
     VALIDATION_FAILED: 400,
-    ANSWERED_IN_FUTURE: 422,
     SERVICE_UNAVAILABLE: 503,
   },
 });

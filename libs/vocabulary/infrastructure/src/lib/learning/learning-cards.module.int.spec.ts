@@ -260,7 +260,7 @@ describe('learning cards (Nest module on MongoDB)', () => {
       expect(badRating.body.details.fields).toEqual([expect.objectContaining({ field: 'rating' })]);
       const future = await review(userId, id, 'good', { answeredAt: new Date(t.clock.now.getTime() + 6 * MINUTE).toISOString() });
       expect(future.status).toBe(422);
-      expect(future.body).toMatchObject({ code: 'ANSWERED_IN_FUTURE', details: { fields: [{ field: 'answeredAt', code: 'too_far_in_future' }] } });
+      expect(future.body).toMatchObject({ code: 'ANSWERED_AT_IN_FUTURE', details: { fields: [{ field: 'answeredAt', code: 'too_far_in_future' }] } });
       // Within the allowed clock skew it is fine.
       expect((await review(userId, id, 'good', { answeredAt: new Date(t.clock.now.getTime() + 4 * MINUTE).toISOString() })).status).toBe(200);
       for (const extra of [{ durationMs: -1 }, { reviewId: 'not-a-uuid' }, { answeredAt: 'yesterday' }, { extra: true }]) {

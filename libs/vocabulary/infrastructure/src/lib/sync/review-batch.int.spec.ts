@@ -111,7 +111,7 @@ describe('offline batch sync of reviews (Nest app on MongoDB)', () => {
       ['applied', undefined, undefined],
       ['rejected', 404, 'WORD_NOT_FOUND'],
       ['rejected', 422, 'MODE_NOT_APPLICABLE'],
-      ['rejected', 400, 'ANSWERED_AT_IN_FUTURE'],
+      ['rejected', 422, 'ANSWERED_AT_IN_FUTURE'],
       ['rejected', 404, expect.any(String)],
       ['duplicate', undefined, undefined],
     ]);

@@ -202,7 +202,7 @@ describe('thematic cards (Nest app on MongoDB)', () => {
       expect(await review(me, word.tafel, 'recall', { pastSingular: 'a', pastPlural: 'b', participle: 'c' })).toMatchObject({ status: 400, body: { code: 'INVALID_ANSWER' } });
       const future = new Date(vocab.clock.now.getTime() + 6 * 60_000).toISOString();
       expect(await review(me, word.tafel, 'recall', 'tafel', { answeredAt: future })).toMatchObject({
-        status: 400,
+        status: 422,
         body: { code: 'ANSWERED_AT_IN_FUTURE', details: { maxSkewMs: 300_000 } },
       });
       const slightlyAhead = new Date(vocab.clock.now.getTime() + 4 * 60_000).toISOString();

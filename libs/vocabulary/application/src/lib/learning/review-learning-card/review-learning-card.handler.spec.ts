@@ -102,7 +102,7 @@ describe('ReviewLearningCardHandler', () => {
     const { handler, body } = setUp();
     const refusal = await refusalOf(handler.execute(new ReviewLearningCardCommand(alice, body({ answeredAt: new Date(now.getTime() + 6 * 60_000).toISOString() }))));
     expect(refusal).toBeInstanceOf(VocabularyError);
-    expect(refusal).toMatchObject({ code: 'ANSWERED_IN_FUTURE', details: { fields: [{ field: 'answeredAt', code: 'too_far_in_future' }] } });
+    expect(refusal).toMatchObject({ code: 'ANSWERED_AT_IN_FUTURE', details: { fields: [{ field: 'answeredAt', code: 'too_far_in_future' }] } });
   });
 
   it("treats another student's word like an unknown one, and a review id used elsewhere as a conflict", async () => {
