@@ -12,6 +12,8 @@
 //   learning cards (40%): GET my-words/today and my-words/stats, then up to 10 POST
 //     my-words/reviews;
 //   teacher dashboards: GET teacher/students, then one student's GET teacher/students/:id/progress.
+// Each flow's requests are spread over every second (LOAD_PHASES groups of connections started
+// 1/LOAD_PHASES s apart, 20), not sent in one burst at its top: see spreadOverTheSecond().
 //
 // Measured and reported (also in tmp/load-results.json):
 //   latency per route: p50/p95/p99/max of each request, from when autocannon writes it to its
@@ -133,7 +135,7 @@ async function main(): Promise<number> {
     );
     const memory = { maxRssMb: 0, finalRssMb: 0, peakMb: 0 };
     // Samples of /metrics that did not answer in time are counted, not read as zeros.
-    const relay = { maxLagSeconds: 0, maxPending: 0, samples: 0, missed: 0 };
+    const relay = { maxLagSeconds: 0, maxPending: 0, samples: 0, missed: 0, maxLoopLagMs: 0 };
     const events = { expected: 0, arrived: 0 };
     const sampleMemory = setInterval(() => {
       const now = memoryOf(app.pid());
@@ -148,6 +150,7 @@ async function main(): Promise<number> {
           relay.samples += 1;
           relay.maxLagSeconds = Math.max(relay.maxLagSeconds, gauges.lagSeconds);
           relay.maxPending = Math.max(relay.maxPending, gauges.pending);
+          relay.maxLoopLagMs = Math.max(relay.maxLoopLagMs, Math.round(gauges.loopLagP99Seconds * 1000));
         },
         () => {
           relay.missed += 1; // /metrics did not answer within 5 s under load
@@ -169,13 +172,19 @@ async function main(): Promise<number> {
     const cpuBefore = processes.map((watched) => cpuSeconds(watched.pid, watched));
     scenarioStart = Date.now();
     const common = { url: app.url, duration: settings.durationS, timeout: TIMEOUT_S };
-    const results = await Promise.all([
-      autocannon({ ...common, overallRate: rates.thematic, connections: rates.thematic, requests: thematicSessionFlow(studentActors, dictionary, stats) }),
-      autocannon({ ...common, overallRate: rates.learning, connections: rates.learning, requests: learningReviewFlow(studentActors, stats) }),
-      autocannon({ ...common, overallRate: rates.teachers, connections: rates.teachers, requests: teacherDashboardFlow(teacherActors, stats) }),
-    ]);
+    const results = (
+      await Promise.all([
+        spreadOverTheSecond(common, rates.thematic, thematicSessionFlow(studentActors, dictionary, stats)),
+        spreadOverTheSecond(common, rates.learning, learningReviewFlow(studentActors, stats)),
+        spreadOverTheSecond(common, rates.teachers, teacherDashboardFlow(teacherActors, stats)),
+      ])
+    ).flat();
     const scenarioEnd = Date.now();
     stats.settle();
+    // The API's own view: its request-duration histograms, for telling time in the API from time in the generator.
+    const serverMetrics = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${OPS_TOKEN}` }, signal: AbortSignal.timeout(5_000) })
+      .then((response) => response.text())
+      .catch(() => '');
     const cpu = Object.fromEntries(
       processes.map((watched, index) => [watched.name, Math.round(((cpuSeconds(watched.pid, watched) - cpuBefore[index]) / ((scenarioEnd - scenarioStart) / 1000)) * 100)]),
     );
@@ -209,6 +218,7 @@ async function main(): Promise<number> {
     process.stdout.write(report.text);
     mkdirSync(join(workspaceRoot, 'tmp'), { recursive: true });
     writeFileSync(join(workspaceRoot, 'tmp', 'load-results.json'), JSON.stringify({ at: new Date().toISOString(), ...report.json }, null, 2));
+    writeFileSync(join(workspaceRoot, 'tmp', 'load-metrics.txt'), serverMetrics);
     log('results in tmp/load-results.json');
     return 0;
   } finally {
@@ -247,6 +257,34 @@ function answered(stats: RouteStats, route: string): number {
   return Object.entries(stats.statuses.get(route) ?? {}).reduce((sum, [status, count]) => sum + (status.startsWith('2') ? count : 0), 0);
 }
 
+/** Start offsets per second: a flow's connections start in this many groups (LOAD_PHASES). */
+const PHASES = numberFrom('LOAD_PHASES', 20);
+
+/**
+ * autocannon paces a rated connection with its own one-second timer, started with the connection:
+ * connections started together send together, so a flow of N connections at one request a second
+ * each arrived as one burst of N at the top of every second (the whole classroom answering in the
+ * same millisecond), and the later requests of a burst waited for the earlier ones. Students do not
+ * act in step. The flow's connections are started in PHASES groups spread over the first second,
+ * sharing one request list (so one rotation of students), which spreads the same rate over the
+ * second as a classroom's own rhythm would.
+ */
+async function spreadOverTheSecond(
+  common: { url: string; duration: number; timeout: number },
+  rate: number,
+  requests: Parameters<typeof autocannon>[0]['requests'],
+): Promise<AutocannonResult[]> {
+  const groups = Math.max(1, Math.min(PHASES, rate));
+  const sizes = [...Array(groups).keys()].map((group) => Math.floor(rate / groups) + (group < rate % groups ? 1 : 0));
+  return Promise.all(
+    sizes.map(async (connections, group) => {
+      const offsetMs = Math.round((group * 1000) / groups);
+      await new Promise((resolve) => setTimeout(resolve, offsetMs));
+      return autocannon({ ...common, duration: Math.max(1, common.duration - offsetMs / 1000), overallRate: connections, connections, requests });
+    }),
+  );
+}
+
 /** Waits until every outbox is empty, as long as `backlog` events may reasonably take (30 s + 100 ms each, at most 5 min). */
 async function outboxesEmpty(url: string, backlog: number): Promise<boolean> {
   const timeoutMs = Math.min(300_000, 30_000 + backlog * 100);
@@ -257,11 +295,16 @@ async function outboxesEmpty(url: string, backlog: number): Promise<boolean> {
 }
 
 /** The relay's gauges on /metrics: the oldest unpublished event's age and the pending events, over all outboxes. */
-async function relayGauges(url: string): Promise<{ lagSeconds: number; pending: number }> {
+async function relayGauges(url: string): Promise<{ lagSeconds: number; pending: number; loopLagP99Seconds: number }> {
   const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${OPS_TOKEN}` }, signal: AbortSignal.timeout(5_000) });
   const text = await response.text();
   const values = (name: string) => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((match) => Number(match[1]));
-  return { lagSeconds: Math.max(0, ...values('tall_outbox_relay_lag_seconds')), pending: values('tall_outbox_pending').reduce((sum, value) => sum + value, 0) };
+  return {
+    lagSeconds: Math.max(0, ...values('tall_outbox_relay_lag_seconds')),
+    pending: values('tall_outbox_pending').reduce((sum, value) => sum + value, 0),
+    // prom-client's default metrics: how late the API's event loop ran its timers (p99 since the last scrape).
+    loopLagP99Seconds: Math.max(0, ...values('nodejs_eventloop_lag_p99_seconds')),
+  };
 }
 
 interface ReportInput {
@@ -272,7 +315,7 @@ interface ReportInput {
   stats: RouteStats;
   results: AutocannonResult[];
   lags: number[];
-  relay: { maxLagSeconds: number; maxPending: number; samples: number; missed: number };
+  relay: { maxLagSeconds: number; maxPending: number; samples: number; missed: number; maxLoopLagMs: number };
   /** Events the answered reviews published, and how many of them reached Kafka by the deadline. */
   events: { expected: number; arrived: number };
   memory: { maxRssMb: number; finalRssMb: number; peakMb: number };
@@ -320,7 +363,7 @@ function buildReport({ settings, rates, setup, seeded, stats, results, lags, rel
     `throughput: ${((all.count - unanswered) / seconds).toFixed(1)} req/s answered\n` +
     `event lag (write → on Kafka), ${eventLag.count} events: p50 ${ms(eventLag.p50)} ms, p95 ${ms(eventLag.p95)} ms, p99 ${ms(eventLag.p99)} ms, max ${ms(eventLag.max)} ms; ` +
     `${events.arrived} of the ${events.expected} events of the answered reviews on Kafka by the deadline; ` +
-    `relay gauges (${relay.samples} samples of /metrics, ${relay.missed} without an answer in 5 s): tall_outbox_relay_lag_seconds max ${relay.maxLagSeconds} s, tall_outbox_pending max ${relay.maxPending}\n` +
+    `relay gauges (${relay.samples} samples of /metrics, ${relay.missed} without an answer in 5 s): tall_outbox_relay_lag_seconds max ${relay.maxLagSeconds} s, tall_outbox_pending max ${relay.maxPending}; API event loop lag p99 max ${relay.maxLoopLagMs} ms\n` +
     `API memory: RSS max ${memory.maxRssMb} MB, final ${memory.finalRssMb} MB, kernel peak (VmHWM) ${memory.peakMb} MB (heap cap ${settings['heapMb'] || 'none'} MB)\n` +
     `CPU during the scenario (% of one core; the machine has its other users too): ${Object.entries(cpu).map(([name, percent]) => `${name} ${percent}%`).join(', ')}\n\n` +
     `Targets\n\n${table(['target', 'met', 'value'], targets.map((target) => [target.name, target.met ? 'PASS' : 'FAIL', target.value]))}\n`;

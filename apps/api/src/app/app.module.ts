@@ -58,6 +58,7 @@ export class AppModule {
           postgresUrl: config.DATABASE_URL,
           postgresPoolSize: config.DATABASE_POOL_SIZE,
           mongoUri: config.MONGODB_URI,
+          mongoPoolSize: config.MONGODB_POOL_SIZE,
         }),
         EventsModule.forRoot({
           kafkaBrokers: config.KAFKA_BROKERS,

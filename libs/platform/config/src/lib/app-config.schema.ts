@@ -113,6 +113,8 @@ export const appConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI'),
+  /** Connections of the process's one MongoDB client (every context's database, the relay, the inboxes). */
+  MONGODB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   MODULE_URLS: moduleUrls.default({}),
   RPC_SIGNING_SECRET_NAME: z.string().min(1).default('tall/rpc/service-token-key'),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),

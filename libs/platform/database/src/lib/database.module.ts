@@ -9,6 +9,8 @@ export interface DatabaseOptions {
   postgresUrl: string;
   postgresPoolSize: number;
   mongoUri: string;
+  /** Default 20. */
+  mongoPoolSize?: number;
 }
 
 @Injectable()
@@ -39,7 +41,7 @@ export class DatabaseModule {
         {
           provide: MONGO_CLIENT,
           // connect() is lazy in the driver: an unreachable server shows in readiness, not as a crash at start.
-          useFactory: () => createMongoClient(options.mongoUri),
+          useFactory: () => createMongoClient(options.mongoUri, options.mongoPoolSize),
         },
         DatabaseLifecycle,
       ],

@@ -117,6 +117,19 @@ describe('access tokens', () => {
     expect((await rejection(await forge(overrides))).code).toBe('TOKEN_INVALID');
   });
 
+  it('takes a token it verified before from memory, still refusing it once it expires', async () => {
+    const fresh = new AccessTokenVerifier(verifierKeys, settings);
+    const issued = await issuer.issue(principal);
+    const spy = jest.spyOn(verifierKeys, 'verificationKey');
+    expect(await fresh.verify(issued.accessToken)).toEqual(principal);
+    expect(await fresh.verify(issued.accessToken)).toEqual(principal);
+    // The key (and so the signature) was looked at once.
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    const afterExpiry = Date.now() + (issued.expiresIn + 60) * 1000;
+    await expect(fresh.verify(issued.accessToken, afterExpiry)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
   it('refuses opaque strings such as refresh tokens', async () => {
     expect((await rejection('rt_' + 'a'.repeat(43))).code).toBe('TOKEN_INVALID');
     expect((await rejection('')).code).toBe('TOKEN_INVALID');

@@ -15,8 +15,14 @@ export interface OutboxRelayOptions {
   metrics?: EventMetrics;
   /** Events claimed per drain. */
   batchSize?: number;
-  /** Wait between polls of an idle source. */
+  /** Wait between polls of a source that just had events. */
   pollIntervalMs?: number;
+  /**
+   * Longest wait between polls of a source that stays empty: the wait doubles from pollIntervalMs
+   * with each empty poll up to this (default 8 × pollIntervalMs), and drops back at the first event.
+   * Idle sources (most of them, most of the time) then cost a few queries a second, not ten each.
+   */
+  idlePollMaxMs?: number;
   /** Wait after a failed drain, growing with consecutive failures. */
   backoff?: BackoffOptions;
   statsIntervalMs?: number;
@@ -46,6 +52,7 @@ export class OutboxRelay {
   private readonly metrics: EventMetrics;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly idlePollMaxMs: number;
   private readonly backoff: BackoffOptions;
   private readonly statsIntervalMs: number;
   private readonly maintenanceIntervalMs: number;
@@ -58,6 +65,7 @@ export class OutboxRelay {
     this.metrics = options.metrics ?? defaultEventMetrics();
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.idlePollMaxMs = Math.max(this.pollIntervalMs, options.idlePollMaxMs ?? this.pollIntervalMs * 8);
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
     this.statsIntervalMs = options.statsIntervalMs ?? 5_000;
     this.maintenanceIntervalMs = options.maintenanceIntervalMs ?? 600_000;
@@ -144,6 +152,7 @@ export class OutboxRelay {
 
   private async run(loop: SourceLoop): Promise<void> {
     let failures = 0;
+    let idleWaitMs = this.pollIntervalMs;
     let statsDue = 0;
     let maintenanceDue = Date.now() + this.maintenanceIntervalMs;
     while (this.running) {
@@ -173,7 +182,10 @@ export class OutboxRelay {
         failures = 0;
         // A full batch means more is waiting: drain again at once, but let I/O callbacks in.
         if (result.full && result.published > 0) await new Promise((resolve) => setImmediate(resolve));
-        else await loop.sleeper.sleep(this.pollIntervalMs);
+        else {
+          idleWaitMs = result.published > 0 ? this.pollIntervalMs : Math.min(idleWaitMs * 2, this.idlePollMaxMs);
+          await loop.sleeper.sleep(idleWaitMs);
+        }
       }
     }
   }

@@ -168,10 +168,13 @@ export class ThematicReviews {
     }
     const topics = new Set<string>();
     for (const [wordId, group] of byWord) {
-      const results = await this.applyToCard(userId, wordId, group, now);
-      if (!results) continue;
-      results.forEach((result, reviewId) => applied.set(reviewId, result));
-      topics.add(group[0].topicId);
+      const outcome = await this.applyToCard(userId, wordId, group, now);
+      if (!outcome) continue;
+      outcome.results.forEach((result, reviewId) => applied.set(reviewId, result));
+      // The topic's counts (seen, learning, mastered) change only with a first answer or a card
+      // crossing the mastery line; most answers do neither, and their refresh would read the
+      // topic's cards to write nothing. An interrupted review completed later refreshes anyway.
+      if (outcome.countsMayChange) topics.add(group[0].topicId);
     }
     for (const topicId of topics) await this.progress.refresh(userId, topicId, now);
     await this.store.complete(
@@ -182,7 +185,12 @@ export class ThematicReviews {
     return applied;
   }
 
-  private async applyToCard(userId: string, wordId: string, claims: readonly ReviewClaim[], now: Date): Promise<Map<string, Applied> | null> {
+  private async applyToCard(
+    userId: string,
+    wordId: string,
+    claims: readonly ReviewClaim[],
+    now: Date,
+  ): Promise<{ results: Map<string, Applied>; countsMayChange: boolean } | null> {
     const { policy } = this.settings;
     for (let attempt = 0; attempt < MAX_CARD_ATTEMPTS; attempt++) {
       const card = await this.store.card(userId, wordId);
@@ -193,16 +201,20 @@ export class ThematicReviews {
       const recent: RecentReview[] = [...(card?.recent ?? [])];
       const results = new Map<string, Applied>();
       const events: EventEnvelope[] = [];
+      // A first answer adds a seen word; a review already on the card may be one whose refresh never ran.
+      let countsMayChange = card === null;
       for (const claim of claims) {
         const done = reflected.get(claim.reviewId);
         if (done) {
           results.set(claim.reviewId, { fromBox: done.fromBox, box: done.toBox, dueAt: done.dueAt });
+          countsMayChange = true;
           continue;
         }
         const outcome = policy.review(state, claim.correct, claim.answeredAt);
         if (outcome.effect !== 'stale') state = { box: outcome.toBox, dueAt: outcome.dueAt, lastAnsweredAt: claim.answeredAt };
         reviews += 1;
         correctReviews += claim.correct ? 1 : 0;
+        if (policy.isMastered(outcome.fromBox) !== policy.isMastered(outcome.toBox)) countsMayChange = true;
         recent.push({ reviewId: claim.reviewId, fromBox: outcome.fromBox, toBox: outcome.toBox, dueAt: outcome.dueAt });
         results.set(claim.reviewId, { fromBox: outcome.fromBox, box: outcome.toBox, dueAt: outcome.dueAt });
         events.push(
@@ -226,7 +238,7 @@ export class ThematicReviews {
           ),
         );
       }
-      if (events.length === 0 || !state) return results;
+      if (events.length === 0 || !state) return { results, countsMayChange };
       const next: ThematicCardRecord = {
         userId,
         wordId,
@@ -239,7 +251,7 @@ export class ThematicReviews {
         recent: recent.slice(-RECENT_REVIEWS),
         version: (card?.version ?? 0) + 1,
       };
-      if (await this.store.saveCard(next, card?.version ?? null, events)) return results;
+      if (await this.store.saveCard(next, card?.version ?? null, events)) return { results, countsMayChange };
     }
     return null;
   }

@@ -6,6 +6,7 @@ import { seedTopicId, seedWordId } from '@tall/vocabulary/domain';
 import { startVocabularyApp, student, type VocabularyTestApp } from '../../test-support/vocabulary-test-app';
 import { RecoverThematicReviewsCommand } from '@tall/vocabulary/application';
 import { THEMATIC_CARDS, THEMATIC_REVIEWS } from '../persistence/collections';
+import { MongoThematicStore } from './mongo-thematic.store';
 
 const kitchen = seedTopicId('kitchen');
 const school = seedTopicId('school');
@@ -235,6 +236,22 @@ describe('thematic cards (Nest app on MongoDB)', () => {
       const events = vocab.events.of(ThematicCardReviewed.type, me.userId).map((event) => event.payload as { fromBox: number; toBox: number; correct: boolean });
       expect(events.map((event) => [event.fromBox, event.toBox])).toEqual([[0, 2], [2, 2], [2, 3], [3, 4], [4, 1], [1, 2]]);
       expect(events.map((event) => event.correct)).toEqual([true, true, true, true, false, true]);
+    });
+
+    it("reads the topic's cards again only for an answer that can change its counts", async () => {
+      const me = student();
+      const summaries = jest.spyOn(MongoThematicStore.prototype, 'cardSummaries');
+      try {
+        await review(me, word.mes, 'recall', 'het mes'); // a first answer: one more word seen
+        const afterFirst = summaries.mock.calls.length;
+        expect(afterFirst).toBeGreaterThan(0);
+        await review(me, word.mes, 'recall', 'het mes'); // not due yet: stays in its box
+        await review(me, word.mes, 'recall', 'het mess'); // wrong: back to box 1, not mastered before or after
+        expect(summaries.mock.calls.length).toBe(afterFirst);
+        expect(await topicStats(me, kitchen)).toMatchObject({ seen: 1, learning: 1, mastered: 0 });
+      } finally {
+        summaries.mockRestore();
+      }
     });
 
     it('masters a topic when enough of its words sit in the top boxes, once per crossing', async () => {
