@@ -1,0 +1,4 @@
+export * from './lib/seed/seed-text';
+export * from './lib/atomizer/lexicon';
+export * from './lib/atomizer/atomize';
+export * from './lib/atomizer/reading-stats';
