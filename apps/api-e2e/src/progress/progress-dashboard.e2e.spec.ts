@@ -84,7 +84,23 @@ describe('progress in its own process, fed through Kafka', () => {
       timeoutMs: 60_000,
       what: 'the teacher links to reach the progress process',
     });
+    // Its consumer group is new, so it reads the shared topics from their beginning: every earlier
+    // run's events on this stack (a load run leaves tens of thousands). Wait until it has caught
+    // up, as long as the backlog it reports needs, before timing anything.
+    const backlog = await consumerLag();
+    await waitFor(async () => (await consumerLag()) === 0, {
+      timeoutMs: 60_000 + (backlog ?? 0) * 5,
+      intervalMs: 500,
+      what: `the progress process to read the topics' ${backlog ?? 'unknown'} earlier events`,
+    });
   });
+
+  /** The progress process's Kafka lag over its topics, from its /metrics; null before it has measured any. */
+  async function consumerLag(): Promise<number | null> {
+    const text = await (await fetch(`${progress.url}/metrics`, { headers: { authorization: `Bearer ${admin.accessToken}` } })).text();
+    const values = [...text.matchAll(/^tall_kafka_consumer_lag\{[^}]*\} (\S+)$/gm)].map((match) => Number(match[1]));
+    return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0);
+  }
 
   afterAll(async () => {
     await Promise.all([main?.stop(), progress?.stop()]);
