@@ -26,7 +26,8 @@ const ENTRIES: LexiconEntry[] = [
   { id: 'dik', lemma: 'dik', pos: 'adjective', level: 'A2' },
   { id: 'in-de-war', lemma: 'in de war', pos: 'phrase', level: 'B1' },
 ];
-const lexicon = new Lexicon(ENTRIES);
+// Without the closed-class words, so each test sees only the entries it names.
+const lexicon = new Lexicon(ENTRIES, { functionWords: false });
 
 const tokensOf = (text: AtomizedText): Token[] => text.paragraphs.flatMap((paragraph) => paragraph.sentences.flatMap((sentence) => sentence.tokens));
 const matched = (body: string) =>
@@ -104,6 +105,26 @@ describe('atomize', () => {
     const text = atomize(body, lexicon);
     expect(text.wordCount).toBeGreaterThan(5_000);
     expect(tokensOf(text).filter((token) => token.entryId === 'opbellen')).toHaveLength(1_000);
+  });
+});
+
+describe('the closed classes and irregular verbs', () => {
+  it('knows articles, pronouns and prepositions as A1 words, and the irregular present', () => {
+    const komen = verb('komen', 'komen', ['komt', 'kwam', 'kwamen', 'gekomen']);
+    const full = new Lexicon([...ENTRIES, { ...komen, verb: komen.verb ? { ...komen.verb, irregular: true } : null }]);
+    const tokens = tokensOf(atomize('Ik ben thuis en ik kom morgen bij de buren.', full)).filter((token) => token.kind === 'word');
+    expect(Object.fromEntries(tokens.map((token) => [token.text, token.entryId ?? null]))).toMatchObject({
+      Ik: 'function:ik',
+      ben: 'zijn',
+      en: 'function:en',
+      kom: 'komen',
+      bij: 'function:bij',
+      de: 'function:de',
+    });
+    // A dictionary word keeps its spelling: "zijn" is the verb, not the possessive of the list.
+    expect(full.lookup('zijn')[0].entry.id).toBe('zijn');
+    // Not "koom" by the rule for regular verbs.
+    expect(full.lookup('koom')).toEqual([]);
   });
 });
 

@@ -13,6 +13,8 @@ export interface LexiconEntry {
   /** Plural forms, `/`-separated variants allowed (`appels/appelen`). */
   plural?: string | null;
   verb?: {
+    /** Strong or irregular: its present `ik` form is not made by rule (zijn → ben, komen → kom). */
+    irregular?: boolean;
     presentThirdSingular: string;
     pastSingular: string;
     pastPlural: string;
@@ -39,6 +41,64 @@ interface Phrase {
 
 const VOWELS = 'aeiou';
 
+/**
+ * Present forms of common irregular verbs that neither the rule nor the dictionary's third person
+ * gives: `ik ben`, `jij bent`, `ik kan`, `ik kom`.
+ */
+const IRREGULAR_PRESENT: Record<string, string[]> = {
+  zijn: ['ben', 'bent', 'zijn'],
+  hebben: ['heb', 'hebt'],
+  kunnen: ['kan', 'kunt'],
+  willen: ['wil', 'wilt'],
+  zullen: ['zal', 'zult'],
+  mogen: ['mag'],
+  moeten: ['moet'],
+  gaan: ['ga', 'gaat'],
+  doen: ['doe', 'doet'],
+  staan: ['sta', 'staat'],
+  zien: ['zie', 'ziet'],
+  slaan: ['sla', 'slaat'],
+  komen: ['kom', 'komt'],
+  weten: ['weet'],
+  zeggen: ['zeg', 'zegt'],
+  geven: ['geef', 'geeft'],
+  nemen: ['neem', 'neemt'],
+  lezen: ['lees', 'leest'],
+  eten: ['eet', 'eet'],
+  liggen: ['lig', 'ligt'],
+  zitten: ['zit'],
+  vinden: ['vind', 'vindt'],
+  worden: ['word', 'wordt'],
+  krijgen: ['krijg', 'krijgt'],
+  blijven: ['blijf', 'blijft'],
+  schrijven: ['schrijf', 'schrijft'],
+  rijden: ['rijd', 'rijdt'],
+  drinken: ['drink', 'drinkt'],
+  helpen: ['help', 'helpt'],
+  spreken: ['spreek', 'spreekt'],
+  lopen: ['loop', 'loopt'],
+  slapen: ['slaap', 'slaapt'],
+  kopen: ['koop', 'koopt'],
+  denken: ['denk', 'denkt'],
+  brengen: ['breng', 'brengt'],
+  zoeken: ['zoek', 'zoekt'],
+  vragen: ['vraag', 'vraagt'],
+  beginnen: ['begin', 'begint'],
+};
+
+/**
+ * Words of the closed classes (articles, pronouns, prepositions, conjunctions, common adverbs) that
+ * no topic of the dictionary lists but every text is full of. The lexicon knows them as A1 words
+ * of their own (`function:<word>`), so a text's known share and level are not dragged down by "de".
+ */
+export const FUNCTION_WORDS = [
+  'de', 'het', 'een', 'ik', 'je', 'jij', 'u', 'hij', 'zij', 'ze', 'we', 'wij', 'jullie', 'mij', 'me', 'jou', 'hem', 'haar', 'ons', 'hen', 'hun',
+  'mijn', 'jouw', 'uw', 'zijn', 'onze', 'dit', 'dat', 'deze', 'die', 'wie', 'wat', 'waar', 'wanneer', 'waarom', 'hoe', 'welk', 'welke',
+  'en', 'of', 'maar', 'want', 'dus', 'omdat', 'als', 'dan', 'toen', 'terwijl', 'voordat', 'nadat', 'zodat', 'hoewel', 'tot', 'totdat',
+  'in', 'op', 'aan', 'bij', 'met', 'van', 'voor', 'naar', 'om', 'uit', 'over', 'onder', 'tussen', 'achter', 'naast', 'tegen', 'door', 'zonder', 'na', 'sinds', 'per', 'te',
+  'niet', 'geen', 'ook', 'nog', 'al', 'er', 'hier', 'daar', 'nu', 'toch', 'wel', 'zo', 'heel', 'erg', 'veel', 'weinig', 'meer', 'minder', 'alle', 'alles', 'iets', 'niets', 'iemand', 'niemand', 'iedereen', 'elke', 'elk', 'ieder', 'iedere',
+  'ja', 'nee', 'dan', 'eens', 'even', 'altijd', 'nooit', 'vaak', 'soms', 'samen', 'bijna', 'later', 'daarna', 'eerst', 'mee', 'zelf', 'allemaal',
+] as const;
 export function normalizeWord(word: string): string {
   return word.normalize('NFC').toLowerCase().replace(/’/g, "'");
 }
@@ -100,8 +160,14 @@ export class Lexicon {
   /** Phrases by their first word, for a lookup per token. */
   private readonly phrasesByFirst = new Map<string, Phrase[]>();
 
-  constructor(entries: Iterable<LexiconEntry>) {
+  constructor(entries: Iterable<LexiconEntry>, options: { functionWords?: boolean } = {}) {
     for (const entry of entries) this.add(entry);
+    if (options.functionWords ?? true) {
+      for (const word of new Set(FUNCTION_WORDS)) {
+        // Only where no entry has the spelling: the dictionary's own word (zijn, the verb) comes first.
+        if (!this.forms.has(word)) this.add({ id: `function:${word}`, lemma: word, pos: 'function', level: 'A1' });
+      }
+    }
   }
 
   /** The forms a token may be, most specific first (the entry's own lemma before any inflection). */
@@ -140,9 +206,11 @@ export class Lexicon {
     const verb = entry.verb;
     const prefix = verb?.separablePrefix ? normalizeWord(verb.separablePrefix) : null;
     const root = prefix && lemma.startsWith(prefix) ? lemma.slice(prefix.length) : lemma;
-    const stem = stemOf(root);
+    // An irregular verb's present is not made by rule (zijn → "zij" would be the pronoun).
+    const stem = verb?.irregular ? null : stemOf(root);
     const finite = [
       ...(stem ? [stem, `${stem}t`] : []),
+      ...(IRREGULAR_PRESENT[root] ?? []),
       ...(verb ? [...variants(verb.presentThirdSingular), ...variants(verb.pastSingular), ...variants(verb.pastPlural)] : []),
     ].map((form) => (prefix && form.endsWith(` ${prefix}`) ? form.slice(0, -(prefix.length + 1)) : form));
     for (const form of new Set(finite)) {
