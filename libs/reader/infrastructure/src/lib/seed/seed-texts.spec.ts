@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEED_TEXT_LEVELS, SEED_TEXT_WORDS, seedTextFileName, seedTextWords, type SeedText } from '@tall/reader/domain';
+import { gradeAttempt, publicQuestions, SEED_TEXT_LEVELS, SEED_TEXT_WORDS, seedTextFileName, seedTextWords, type GivenAnswer, type SeedText } from '@tall/reader/domain';
 import { readSeedTexts } from './seed-texts';
 
 // Checks the seed library beyond its schema, the way the dictionary seed is checked: what a student
@@ -92,6 +92,18 @@ describe('the seed library (reader)', () => {
   it('fits every text to its level and topic', () => {
     const problems = seed.flatMap(({ file, text }) => textProblems(text, topics).map((problem) => `${file}: ${problem}`));
     expect(problems).toEqual([]);
+  });
+
+  it('grades every test full marks for its own answers, and shows it without them', () => {
+    for (const { file, text } of seed.filter(({ text: candidate }) => candidate.test)) {
+      const questions = text.test?.questions ?? [];
+      const key = questions.map((question): { questionId: string; answer: GivenAnswer } => ({
+        questionId: question.id,
+        answer: question.type === 'shortAnswer' ? question.answers[0] : question.type === 'order' ? question.items : question.answer,
+      }));
+      expect({ file, score: gradeAttempt(questions, key).score }).toEqual({ file, score: questions.length });
+      expect({ file, shown: JSON.stringify(publicQuestions(questions, file)).includes('"answer') }).toEqual({ file, shown: false });
+    }
   });
 
   it('gives every test answerable, distinct questions', () => {
