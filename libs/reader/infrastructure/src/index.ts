@@ -1,1 +1,2 @@
 export * from './lib/seed/seed-texts';
+export * from './lib/import/text-import';
