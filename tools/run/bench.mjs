@@ -305,6 +305,23 @@ try {
     const { relayCases } = await import('../bench/relay-cases.mjs');
     rows.push(...(await relayCases({ root, mongoUri, kafkaBrokers: stack.KAFKA_BROKERS.split(','), log, rounds: ROUNDS })));
   }
+  if (only.length === 0 || only.includes('reader')) {
+    // Pure CPU: the reader's atomizer in a process of its own (TypeScript from source), per text.
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['-r', join(root, 'tools/ts/swc-register.js'), join(root, 'tools/bench/atomize.ts')], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`tools/bench/atomize.ts failed: ${run.stderr}`);
+    const { words, atomizer, split } = JSON.parse(run.stdout.trim().split('\n').pop());
+    const perSecond = (ms) => Number((1000 / ms).toFixed(1));
+    rows.push({
+      name: `reader: atomize a ${words}-word text, texts/s (vs splitting it into words)`,
+      tall: { rps: perSecond(atomizer.medianMs), p99: atomizer.worstMs, errors: 0 },
+      base: { rps: perSecond(split.medianMs), p99: split.worstMs, errors: 0 },
+      ratio: split.medianMs / atomizer.medianMs,
+      met: atomizer.worstMs < 1000,
+      targetText: 'under 1 s per text (worst of the runs)',
+      peakRssMb: '—',
+    });
+  }
   const rss = Math.max(platformPeak, identityPeak);
   const out = [];
   out.push(`\nTall benchmarks — ${new Date().toISOString()} — ${CONNECTIONS} connections, ${DURATION}s per measurement, ${ROUNDS} measurements per side (medians)`);
