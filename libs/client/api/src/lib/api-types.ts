@@ -5810,7 +5810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ThematicReviewResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED, INVALID_ANSWER (wrong shape for the mode) */
+            /** @description VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5873,7 +5873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb; ANSWERED_AT_IN_FUTURE: answeredAt beyond the allowed clock skew */
+            /** @description MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb; ANSWERED_AT_IN_FUTURE: answeredAt beyond the allowed clock skew; INVALID_ANSWER: the answer does not fit the mode (three verb forms for verb-forms, a text otherwise) */
             422: {
                 headers: {
                     [name: string]: unknown;

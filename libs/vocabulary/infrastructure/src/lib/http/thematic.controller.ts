@@ -60,10 +60,10 @@ export class ThematicController {
       'Answer a thematic card: the server checks it and moves the word between boxes. Idempotent by reviewId: a repeat answers 200 with duplicate: true and changes nothing',
   })
   @ApiOkResponse({ type: ThematicReviewResultDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_ANSWER (wrong shape for the mode)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ description: 'WORD_NOT_FOUND' })
   @ApiConflictResponse({ description: 'REVIEW_IN_PROGRESS: the same reviewId is being applied by another request; send it again' })
-  @ApiUnprocessableEntityResponse({ description: 'MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb; ANSWERED_AT_IN_FUTURE: answeredAt beyond the allowed clock skew' })
+  @ApiUnprocessableEntityResponse({ description: 'MODE_NOT_APPLICABLE: e.g. de/het for a verb, verb forms for a regular verb; ANSWERED_AT_IN_FUTURE: answeredAt beyond the allowed clock skew; INVALID_ANSWER: the answer does not fit the mode (three verb forms for verb-forms, a text otherwise)' })
   review(@CurrentPrincipal() principal: Principal, @Body() body: ThematicReviewBodyDto, @Query() query: ThematicReviewQueryDto): Promise<ThematicReviewResult> {
     return this.commands.execute(new ReviewThematicCardCommand(principal.userId, body, query.lang));
   }

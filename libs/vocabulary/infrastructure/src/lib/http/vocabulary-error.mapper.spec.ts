@@ -31,7 +31,7 @@ describe('VocabularyErrorMapper', () => {
     [
       'invalid answer',
       vocabularyErrors.invalidAnswer('expected three verb forms'),
-      errors.badRequest('INVALID_ANSWER', 'expected three verb forms', { fields: [{ path: 'answer', message: 'expected three verb forms' }] }),
+      new ApiError(422, 'INVALID_ANSWER', 'expected three verb forms', { fields: [{ path: 'answer', message: 'expected three verb forms' }] }),
     ],
     ['review conflict', vocabularyErrors.reviewConflict(), errors.conflict('REVIEW_CONFLICT', 'The card changed too often at once; send the review again')],
     ['review in progress', vocabularyErrors.reviewInProgress(), errors.conflict('REVIEW_IN_PROGRESS', 'This review is still being applied; send it again shortly')],

@@ -8,7 +8,9 @@ export const VocabularyErrorMapper = domainErrorMapper(VocabularyError, {
     WORD_NOT_FOUND: 404,
     // A well-formed time later than the server's clock allows: a rule no schema states, so 422.
     ANSWERED_AT_IN_FUTURE: 422,
-    INVALID_ANSWER: 400,
+    // The answer's shape does not fit the card's mode (three verb forms for a recall card): the
+    // document lets `mode` and `answer` vary independently, so this is the API's rule, 422.
+    INVALID_ANSWER: 422,
     MODE_NOT_APPLICABLE: 422,
     REVIEW_CONFLICT: 409,
     REVIEW_IN_PROGRESS: 409,

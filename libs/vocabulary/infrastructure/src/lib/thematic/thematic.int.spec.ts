@@ -200,7 +200,7 @@ describe('thematic cards (Nest app on MongoDB)', () => {
       });
       expect((await review(me, word.koken, 'verb-forms', { pastSingular: 'kookte', pastPlural: 'kookten', participle: 'gekookt' })).status).toBe(422);
       expect((await review(me, word.kosten, 'article', 'de')).status).toBe(422);
-      expect(await review(me, word.tafel, 'recall', { pastSingular: 'a', pastPlural: 'b', participle: 'c' })).toMatchObject({ status: 400, body: { code: 'INVALID_ANSWER' } });
+      expect(await review(me, word.tafel, 'recall', { pastSingular: 'a', pastPlural: 'b', participle: 'c' })).toMatchObject({ status: 422, body: { code: 'INVALID_ANSWER' } });
       const future = new Date(vocab.clock.now.getTime() + 6 * 60_000).toISOString();
       expect(await review(me, word.tafel, 'recall', 'tafel', { answeredAt: future })).toMatchObject({
         status: 422,
