@@ -45,6 +45,8 @@ export function documentHttpConventions(document: OpenAPIObject): OpenAPIObject 
   const components = (document.components ??= {});
   const schemas = (components.schemas ??= {});
   schemas[ERROR_ENVELOPE] ??= ERROR_ENVELOPE_SCHEMA as (typeof schemas)[string];
+  // One walk for the whole document: a schema shared by many operations is documented once.
+  const storable = new StorableText(schemas as Record<string, unknown>);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = (item as Record<string, unknown>)[method] as Operation | undefined;
@@ -65,7 +67,6 @@ export function documentHttpConventions(document: OpenAPIObject): OpenAPIObject 
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) >= 400 && !response.content) response.content = ERROR_CONTENT;
       }
-      const storable = new StorableText(schemas as Record<string, unknown>);
       for (const parameter of operation.parameters ?? []) if (parameter.in === 'query' || parameter.in === 'path') storable.document(parameter.schema);
       for (const media of Object.values(operation.requestBody?.content ?? {})) storable.document(media.schema);
     }

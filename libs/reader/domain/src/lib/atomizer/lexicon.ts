@@ -116,8 +116,8 @@ export function diminutivesOf(noun: string): string[] {
   const last = word.at(-1) ?? '';
   const beforeLast = word.at(-2) ?? '';
   const forms = new Set<string>();
-  if (/[aeiouy]$/.test(word) || word.endsWith('ie')) forms.add(`${word}${/[aou]$/.test(word) && !/(aa|oo|uu|ou)$/.test(word) ? 'tje' : 'tje'}`);
-  if (/(aa|oo|ee|uu)$/.test(word)) forms.add(`${word}tje`);
+  // A vowel at the end (auto, thee, knie): -tje.
+  if (/[aeiouy]$/.test(word)) forms.add(`${word}tje`);
   if (/[lnrw]$/.test(word) && VOWELS.includes(beforeLast)) {
     forms.add(`${word}tje`);
     // A short stressed vowel doubles the consonant: bal → balletje, kam → kammetje.
