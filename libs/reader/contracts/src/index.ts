@@ -1,1 +1,3 @@
 export * from './lib/reader-events';
+export * from './lib/reader-module';
+export * from './lib/http/reader-http';

@@ -5,3 +5,4 @@ export * from './lib/http/review-http';
 export * from './lib/http/thematic-http';
 export * from './lib/http/dictionary-http';
 export * from './lib/http/learning-http';
+export * from './lib/vocabulary-calls';
