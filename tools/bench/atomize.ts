@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { atomize, Lexicon, type LexiconEntry } from '@tall/reader/domain';
-import { readSeedTexts } from '@tall/reader/infrastructure';
+import { atomize, Lexicon, SeedTextSchema, type LexiconEntry } from '@tall/reader/domain';
 
 const ROUNDS = Number(process.env['ATOMIZE_ROUNDS'] ?? 15);
 const topicsDir = join(__dirname, '../../libs/vocabulary/infrastructure/src/assets/seed/topics');
@@ -15,7 +14,11 @@ const entries: LexiconEntry[] = readdirSync(topicsDir).flatMap((name) => {
   return topic.words.map((word, index) => ({ id: `${topic.slug}:${index}`, lemma: word.lemma, pos: word.pos, level: topic.level, plural: word.plural ?? null, verb: word.verb ?? null }));
 });
 
-const texts = readSeedTexts().map(({ text }) => text.body);
+// The reader's seed library, read as files (tools do not import a context's infrastructure).
+const textsDir = join(__dirname, '../../libs/reader/infrastructure/src/assets/seed/texts');
+const texts = readdirSync(textsDir)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => SeedTextSchema.parse(JSON.parse(readFileSync(join(textsDir, name), 'utf8'))).body);
 let body = '';
 for (let index = 0; (body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 5_000; index++) body += `${texts[index % texts.length]}\n\n`;
 const words = body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;

@@ -93,7 +93,9 @@ log('starting Tall (benchmark host) and the bare baseline');
 const BENCH_ADMIN = { email: `bench.admin.${Date.now().toString(36)}@bench.example`, password: 'bench admin passphrase 0123' };
 // The same V8 heap cap as the production container (Dockerfile), so RSS is measured as it runs there.
 const heapMb = process.env.BENCH_HEAP_MB ?? '192';
-const tall = await startProcess('Tall', [...(heapMb === '0' ? [] : [`--max-old-space-size=${heapMb}`]), 'dist/api/apps/api/src/bench/bench-main.js'], {
+// BENCH_CPU_PROFILE=1: a V8 CPU profile of the benchmark host in tmp/bench-profiles (written when it stops).
+const profile = process.env.BENCH_CPU_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'tmp/bench-profiles')}`] : [];
+const tall = await startProcess('Tall', [...(heapMb === '0' ? [] : [`--max-old-space-size=${heapMb}`]), ...profile, 'dist/api/apps/api/src/bench/bench-main.js'], {
   ...common,
   PORT: String(tallPort),
   HOST: '127.0.0.1',
@@ -306,6 +308,8 @@ try {
     rows.push(...(await relayCases({ root, mongoUri, kafkaBrokers: stack.KAFKA_BROKERS.split(','), log, rounds: ROUNDS })));
   }
   if (only.length === 0 || only.includes('reader')) {
+    const { readerCases } = await import('../bench/reader-cases.mjs');
+    for (const benchCase of await readerCases({ tall, baseline, log })) rows.push(await measure(benchCase));
     // Pure CPU: the reader's atomizer in a process of its own (TypeScript from source), per text.
     const { spawnSync } = await import('node:child_process');
     const run = spawnSync(process.execPath, ['-r', join(root, 'tools/ts/swc-register.js'), join(root, 'tools/bench/atomize.ts')], { cwd: root, encoding: 'utf8' });
@@ -339,8 +343,10 @@ try {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), rows, peakRssMb: { platform: platformPeak, identity: identityPeak } }, null, 2));
 } finally {
+  const stopped = new Promise((resolve) => (tall.child.exitCode !== null ? resolve() : tall.child.once('exit', resolve)));
   tall.child.kill('SIGTERM');
   baseline.child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Until Tall has stopped (it writes its CPU profile then), at most 15 s.
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 15_000))]);
   await database.drop().catch(() => undefined);
 }

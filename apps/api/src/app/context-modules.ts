@@ -10,6 +10,8 @@ import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { ProfileModule } from '@tall/profile/infrastructure';
 import { SYSTEM_MODULE } from '@tall/system/contracts';
 import { SystemModule } from '@tall/system/infrastructure';
+import { READER_MODULE } from '@tall/reader/contracts';
+import { ReaderModule } from '@tall/reader/infrastructure';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { VocabularyModule } from '@tall/vocabulary/infrastructure';
 
@@ -31,6 +33,7 @@ export const CONTEXT_MODULES: ContextModule[] = [
     module: (config) => LobbyModule.forRoot({ mongoUri: config.MONGODB_URI, builtModules: () => CONTEXT_MODULES.map((context) => context.name) }),
   },
   { ...VOCABULARY_MODULE, module: (config) => VocabularyModule.forRoot(vocabularyOptions(config)) },
+  { ...READER_MODULE, module: (config) => ReaderModule.forRoot({ mongoUri: config.MONGODB_URI }) },
 ];
 
 function profileOptions(config: AppConfig) {

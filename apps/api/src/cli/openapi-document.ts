@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   const document = createOpenApiDocument(app);
   // The document, and the DTO names that more than one class uses (the generator refuses those).
-  process.stdout.write(JSON.stringify({ document, sameNamedDtos: sameNamedDtos(app) }));
+  // Exit only once it is written: a pipe takes a large document in several writes, and process.exit drops the rest.
+  const json = JSON.stringify({ document, sameNamedDtos: sameNamedDtos(app) });
+  await new Promise<void>((resolve, reject) => process.stdout.write(json, (error) => (error ? reject(error) : resolve())));
 }
 
 /**

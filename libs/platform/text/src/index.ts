@@ -1,1 +1,2 @@
 export * from './lib/typed-text';
+export * from './lib/typed-answer';

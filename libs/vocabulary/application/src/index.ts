@@ -11,6 +11,7 @@ export { LearningRotationRunner, ROTATION_BATCH_SIZE, ROTATION_LEASE_MS } from '
 // Messages and their results.
 export * from './lib/dictionary/list-topics/list-topics.query';
 export * from './lib/dictionary/list-topic-words/list-topic-words.query';
+export * from './lib/dictionary/get-reader-lexicon/get-reader-lexicon.query';
 export * from './lib/thematic/draw-thematic-session/draw-thematic-session.query';
 export * from './lib/thematic/review-thematic-card/review-thematic-card.command';
 export * from './lib/thematic/recover-thematic-reviews/recover-thematic-reviews.command';
@@ -24,6 +25,7 @@ export * from './lib/learning/review-learning-card/review-learning-card.command'
 export * from './lib/learning/get-today-queue/get-today-queue.query';
 export * from './lib/learning/get-my-schedule/get-my-schedule.query';
 export * from './lib/learning/get-learning-stats/get-learning-stats.query';
+export * from './lib/learning/get-user-words/get-user-words.query';
 export * from './lib/learning/export-learning-data/export-learning-data.query';
 export * from './lib/learning/erase-learning-data/erase-learning-data.command';
 export * from './lib/learning/request-week-rotation/request-week-rotation.command';

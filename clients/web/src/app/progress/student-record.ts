@@ -6,7 +6,7 @@ import type { StudentRecord } from '@tall/client/api';
 import { UiLanguage } from '../core/i18n';
 import { BarChart } from '../shared/bar-chart';
 
-/** A student's progress: headline figures, reviews per day, mastery per topic, learning cards. */
+/** A student's progress: headline figures, reviews per day, mastery per topic, reading tests, learning cards. */
 @Component({
   selector: 'tall-student-record',
   imports: [DatePipe, DecimalPipe, PercentPipe, TranslocoPipe, MatIcon, BarChart],
@@ -31,4 +31,9 @@ export class StudentRecordView {
   protected readonly topicsHeight = computed(() => Math.max(160, this.topics().length * 36 + 40));
   protected readonly percent = (value: number) => `${value}%`;
   protected readonly reviewsText = (value: number) => String(value);
+  /** Reading time in whole hours and minutes (seconds left out). */
+  protected readonly readingTime = computed(() => {
+    const minutes = Math.floor(this.record().texts.readingSeconds / 60);
+    return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+  });
 }

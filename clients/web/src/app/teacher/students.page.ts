@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe, PercentPipe } from '@angular/common';
+import { DatePipe, formatNumber, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
@@ -34,7 +34,7 @@ export class StudentsPage {
   protected readonly auth = fromStore(inject(AUTH_STORE));
   protected readonly language = inject(UiLanguage);
   protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 720px)').pipe(map((state) => state.matches)), { initialValue: false });
-  protected readonly columns = ['name', 'lastActive', 'streak', 'masteredThisWeek', 'accuracy', 'inactive'];
+  protected readonly columns = ['name', 'lastActive', 'streak', 'masteredThisWeek', 'accuracy', 'textsRead', 'averageTestScore', 'lastTestScore', 'inactive'];
 
   constructor() {
     void this.store.getState().load();
@@ -42,6 +42,11 @@ export class StudentsPage {
 
   protected name(student: StudentSummary): string {
     return student.name ? `${student.name.firstName} ${student.name.lastName}` : '—';
+  }
+
+  /** A test score in percent (the API's 0–100), whole, in the interface's language; a dash without tests. */
+  protected testScore(percent: number | null): string {
+    return percent === null ? '–' : `${formatNumber(percent, this.language.current(), '1.0-0')}%`;
   }
 
   protected sort(sort: Sort): void {

@@ -299,6 +299,145 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reader/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The texts the student may read: their own (newest first), then the library by level and title
+         * @description knownPercent is the share of the text’s words the student marked known or ignored; minKnown filters on it.
+         */
+        get: operations["ReaderController_list_v1"];
+        put?: never;
+        /**
+         * Import a text: JSON {title, body} (pasted), or multipart/form-data with a file (.txt, .epub, .srt, .vtt) and an optional title
+         * @description The text is cleaned (encoding detected, markup and subtitle timings removed; an EPUB's chapters become sections). Files up to 10 MB; JSON bodies up to the API's body limit.
+         */
+        post: operations["ReaderController_importText_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reader/texts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A text as paragraphs → sentences → tokens, each word with the student’s state, the statistics, the position and glosses of its words
+         * @description Opening a text is published as text.opened, once per reading session (again after 30 minutes away).
+         */
+        get: operations["ReaderController_open_v1"];
+        put?: never;
+        post?: never;
+        /** Delete a text the student imported, and their position in it */
+        delete: operations["ReaderController_delete_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reader/texts/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save where the student is in the text, adding the seconds read since the last report
+         * @description Reaching the last paragraph finishes the text (text.finished, once); the reading time goes out as text.progressed at most every 5 minutes.
+         */
+        put: operations["ReaderController_savePosition_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reader/texts/{id}/saved-words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a word of the text to the student’s learning cards, with its sentence as context (reader.word.saved)
+         * @description Once per word and student: saving it again answers the first save with alreadySaved: true. The word then shows in GET /vocabulary/my-words.
+         */
+        post: operations["ReaderController_saveWord_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reader/texts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text’s comprehension test without its answers, and the student’s earlier attempts */
+        get: operations["ReaderController_test_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reader/texts/{id}/test/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand in the test; the server grades it and answers the score with each question’s expected answer (test.completed)
+         * @description Answers: the option’s index (multiple choice), true/false, a short text, or the events in order. Unanswered questions count as wrong.
+         */
+        post: operations["ReaderController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reader/words/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a word new, learning, known or ignored, in every text: {wordId, state} for a dictionary word, {lemma, state} for any word */
+        put: operations["ReaderController_setState_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/cron/{job}/runs": {
         parameters: {
             query?: never;
@@ -816,6 +955,25 @@ export type components = {
             note?: string;
             translation: string & unknown;
         };
+        AttemptDto: {
+            answers: {
+                answer: number | boolean | string | string[];
+                questionId: string;
+            }[];
+        };
+        AttemptResultDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            id: string;
+            maxScore: number;
+            results: {
+                correct: boolean;
+                expected: string | boolean | string[];
+                questionId: string;
+            }[];
+            score: number;
+        };
         AuthResponseDto: {
             accessToken: string;
             accessTokenExpiresIn: number;
@@ -1108,6 +1266,10 @@ export type components = {
             error: string | null;
             remaining: number;
         };
+        PasteTextDto: {
+            body: string;
+            title: string & unknown;
+        };
         PersonalDataDto: {
             birthDate: string | null;
             email: string;
@@ -1118,6 +1280,128 @@ export type components = {
             updatedAt: string;
             /** Format: uuid */
             userId: string;
+        };
+        PositionDto: {
+            paragraph: number;
+            readingSeconds: number;
+            sentence: number;
+        };
+        ReaderTestDto: {
+            attempts: {
+                /** Format: date-time */
+                at: string;
+                /** Format: uuid */
+                id: string;
+                maxScore: number;
+                score: number;
+            }[];
+            questions: ({
+                id: string;
+                options: string[];
+                prompt: string;
+                /** @enum {string} */
+                type: "multipleChoice";
+            } | {
+                id: string;
+                statement: string;
+                /** @enum {string} */
+                type: "trueFalse";
+            } | {
+                id: string;
+                prompt: string;
+                /** @enum {string} */
+                type: "shortAnswer";
+            } | {
+                id: string;
+                items: string[];
+                prompt: string;
+                /** @enum {string} */
+                type: "order";
+            })[];
+            textId: string;
+            title: string;
+        };
+        ReaderTextDto: {
+            /** Format: date-time */
+            createdAt: string;
+            credit: string | null;
+            /** @enum {string|null} */
+            estimatedLevel: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+            glosses: {
+                [key: string]: {
+                    /** @enum {string|null} */
+                    article: "de" | "het" | null;
+                    lemma: string;
+                    /** @enum {string|null} */
+                    level: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+                    plural: string | null;
+                    pos: string | null;
+                    translation: string | null;
+                    translationLanguage: string | null;
+                    userWordId: string | null;
+                    verbForms: {
+                        participle: string;
+                        pastPlural: string;
+                        pastSingular: string;
+                        presentThirdSingular: string;
+                        separablePrefix: string | null;
+                    } | null;
+                    wordId: string | null;
+                };
+            };
+            hasTest: boolean;
+            id: string;
+            knownPercent: number;
+            /** @enum {string} */
+            language: "nl";
+            /** @enum {string|null} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+            paragraphs: {
+                heading?: boolean;
+                sentences: {
+                    tokens: {
+                        group?: number;
+                        /** @enum {string} */
+                        kind: "word" | "number" | "punctuation" | "space";
+                        lemma?: string;
+                        /** @enum {string} */
+                        state?: "new" | "learning" | "known" | "ignored";
+                        text: string;
+                        userWordId?: string;
+                        wordId?: string;
+                    }[];
+                }[];
+            }[];
+            position: {
+                finished: boolean;
+                paragraph: number;
+                readingSeconds: number;
+                sentence: number;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            /** @enum {string} */
+            source: "library" | "own" | "test";
+            stats: {
+                /** @enum {string|null} */
+                estimatedLevel: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+                known: number;
+                knownPercent: number;
+                newWords: number;
+                tokens: number;
+            };
+            title: string;
+            topic: string | null;
+            version: number;
+            wordCount: number;
+        };
+        ReadingPositionDto: {
+            finished: boolean;
+            paragraph: number;
+            readingSeconds: number;
+            sentence: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         RefreshDto: {
             /** @description Native clients; the web client sends {} and the tall_refresh cookie */
@@ -1207,6 +1491,29 @@ export type components = {
             force?: boolean;
             /** @description Why the key is rotated now (recorded on the audit log; never personal data), e.g. "suspected key exposure, ticket OPS-42" */
             reason: string & unknown;
+        };
+        SavedWordDto: {
+            alreadySaved: boolean;
+            /** @enum {string|null} */
+            article: "de" | "het" | null;
+            context: string | null;
+            lemma: string;
+            /** Format: date-time */
+            savedAt: string;
+            savedId: string;
+            textId: string;
+            translation: string | null;
+            wordId: string | null;
+        };
+        /** @description Either {wordId, sentence, language?} for a dictionary word, or {lemma, sentence, language?} for any word */
+        SaveWordDto: {
+            language?: string & unknown;
+            sentence: string & unknown;
+            wordId: string;
+        } | {
+            language?: string & unknown;
+            lemma: string & unknown;
+            sentence: string & unknown;
         };
         SessionListDto: {
             items: {
@@ -1303,6 +1610,21 @@ export type components = {
                     score: number;
                 }[];
             };
+            readingTests: {
+                averageScore: number | null;
+                recent: {
+                    /** Format: date-time */
+                    at: string;
+                    /** Format: uuid */
+                    attemptId: string;
+                    level: string | null;
+                    maxScore: number;
+                    score: number;
+                    textId: string;
+                    textTitle: string;
+                }[];
+                taken: number;
+            };
             reviews: {
                 accuracy: number | null;
                 correct: number;
@@ -1320,6 +1642,13 @@ export type components = {
             status: "active" | "disabled";
             /** Format: uuid */
             studentId: string;
+            texts: {
+                /** Format: date-time */
+                lastReadAt: string | null;
+                opened: number;
+                read: number;
+                readingSeconds: number;
+            };
             timeZone: string;
             /** Format: date */
             today: string;
@@ -1350,11 +1679,13 @@ export type components = {
             asOf: string;
             items: {
                 accuracy: number | null;
+                averageTestScore: number | null;
                 daysActive: number;
                 inactive: boolean;
                 inactiveDays: number | null;
                 /** Format: date-time */
                 lastActiveAt: string | null;
+                lastTestScore: number | null;
                 masteredThisWeek: number;
                 name: {
                     firstName: string;
@@ -1366,6 +1697,8 @@ export type components = {
                 streak: number;
                 /** Format: uuid */
                 studentId: string;
+                testsTaken: number;
+                textsRead: number;
                 wordsMastered: number;
             }[];
             namesUnavailable: boolean;
@@ -1456,6 +1789,21 @@ export type components = {
                     score: number;
                 }[];
             };
+            readingTests: {
+                averageScore: number | null;
+                recent: {
+                    /** Format: date-time */
+                    at: string;
+                    /** Format: uuid */
+                    attemptId: string;
+                    level: string | null;
+                    maxScore: number;
+                    score: number;
+                    textId: string;
+                    textTitle: string;
+                }[];
+                taken: number;
+            };
             reviews: {
                 accuracy: number | null;
                 correct: number;
@@ -1473,6 +1821,13 @@ export type components = {
             status: "active" | "disabled";
             /** Format: uuid */
             studentId: string;
+            texts: {
+                /** Format: date-time */
+                lastReadAt: string | null;
+                opened: number;
+                read: number;
+                readingSeconds: number;
+            };
             timeZone: string;
             /** Format: date */
             today: string;
@@ -1497,6 +1852,61 @@ export type components = {
                 masteredThisWeek: number;
                 seen: number;
             };
+        };
+        TextListDto: {
+            items: {
+                /** Format: date-time */
+                createdAt: string;
+                credit: string | null;
+                /** @enum {string|null} */
+                estimatedLevel: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+                hasTest: boolean;
+                id: string;
+                knownPercent: number;
+                /** @enum {string|null} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+                position: {
+                    finished: boolean;
+                    paragraph: number;
+                    readingSeconds: number;
+                    sentence: number;
+                    /** Format: date-time */
+                    updatedAt: string;
+                } | null;
+                /** @enum {string} */
+                source: "library" | "own" | "test";
+                title: string;
+                topic: string | null;
+                wordCount: number;
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TextSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            credit: string | null;
+            /** @enum {string|null} */
+            estimatedLevel: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+            hasTest: boolean;
+            id: string;
+            knownPercent: number;
+            /** @enum {string|null} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1" | null;
+            position: {
+                finished: boolean;
+                paragraph: number;
+                readingSeconds: number;
+                sentence: number;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            /** @enum {string} */
+            source: "library" | "own" | "test";
+            title: string;
+            topic: string | null;
+            wordCount: number;
         };
         ThematicReviewBodyDto: {
             answer: string | {
@@ -1722,6 +2132,21 @@ export type components = {
             role: "TECH_ADMIN" | "EDU_ADMIN" | "TEACHER" | "STUDENT";
             /** @enum {string} */
             status: "active" | "disabled" | "deleted";
+        };
+        /** @description Either {wordId, state} for a dictionary word, or {lemma, state} for any word */
+        WordStateDto: {
+            /** @enum {string} */
+            state: "new" | "learning" | "known" | "ignored";
+            wordId: string;
+        } | {
+            lemma: string & unknown;
+            /** @enum {string} */
+            state: "new" | "learning" | "known" | "ignored";
+        };
+        WordStateResultDto: {
+            key: string;
+            /** @enum {string} */
+            state: "new" | "learning" | "known" | "ignored";
         };
     };
     responses: never;
@@ -3440,6 +3865,871 @@ export interface operations {
             };
             /** @description FORBIDDEN unless the caller is STUDENT */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_list_v1: {
+        parameters: {
+            query?: {
+                level?: "A1" | "A2" | "B1" | "B2" | "C1";
+                minKnown?: number;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                source?: "library" | "own" | "test";
+                topic?: string & unknown;
+            };
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextListDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_importText_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasteTextDto"];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description Sent before the file; default: the file’s name or the book’s title */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextSummaryDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TOO_LARGE: the file or its text is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNSUPPORTED_TYPE: not a .txt, .epub, .srt or .vtt file (or UNSUPPORTED_MEDIA_TYPE: another body type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description BROKEN_FILE or EMPTY_TEXT, with the reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_open_v1: {
+        parameters: {
+            query?: {
+                lang?: string & unknown;
+            };
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReaderTextDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TEXT_NOT_FOUND: no such text, or another student’s own text */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_delete_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_YOUR_TEXT: a library text */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TEXT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_savePosition_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingPositionDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TEXT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description POSITION_OUT_OF_RANGE: the text has no such paragraph or sentence */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_saveWord_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveWordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedWordDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TEXT_NOT_FOUND or WORD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_test_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReaderTestDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TEXT_NOT_FOUND or TEST_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttemptDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptResultDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TEXT_NOT_FOUND or TEST_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVALID_ANSWER: a question the test lacks, answered twice, or an answer of the wrong kind */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ReaderController_setState_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WordStateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordStateResultDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description WORD_NOT_FOUND: no dictionary word has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

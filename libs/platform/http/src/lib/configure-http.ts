@@ -12,6 +12,7 @@ import { findInvalidText } from './invalid-text';
 import { ApiError } from './api-error';
 import { registerSecurityHeaders, type SecurityHeadersOptions } from './security-headers';
 import { registerCookies } from './cookies';
+import { registerMultipart } from './multipart';
 
 /** Routes outside `/api/v<n>`: operations endpoints and the docs. Calls between Tall processes have a port of their own (`INTERNAL_PORT`). */
 export const UNVERSIONED_PATHS = ['health/live', 'health/ready', 'metrics'];
@@ -39,6 +40,7 @@ export function configureHttp(app: NestFastifyApplication, logger: Logger, optio
   // First, so the answers the hooks below send themselves (400, 426) carry the headers too.
   registerSecurityHeaders(fastify, options);
   registerCookies(fastify);
+  registerMultipart(fastify);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const incoming = request.headers[CORRELATION_HEADER];

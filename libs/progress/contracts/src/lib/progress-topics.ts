@@ -1,9 +1,10 @@
 import { ProfileTopics } from '@tall/profile/contracts';
+import { ReaderTopics } from '@tall/reader/contracts';
 import { VocabularyTopics } from '@tall/vocabulary/contracts';
 
 /**
  * Every topic the progress read model is built from, and therefore every topic a rebuild replays
- * from the beginning. Reader, listening and exercises add theirs here when they publish.
+ * from the beginning. Listening and exercises add theirs here when they publish.
  */
 export const PROGRESS_SOURCE_TOPICS = {
   users: ProfileTopics.userEvents,
@@ -11,6 +12,8 @@ export const PROGRESS_SOURCE_TOPICS = {
   thematicProgress: VocabularyTopics.thematicProgress,
   learningCards: VocabularyTopics.learningCards,
   learningSchedule: VocabularyTopics.learningSchedule,
+  /** Texts opened, read on and finished, and comprehension tests taken. */
+  reading: ReaderTopics.events,
 } as const;
 
 export type ProgressSourceTopics = { -readonly [K in keyof typeof PROGRESS_SOURCE_TOPICS]: string };

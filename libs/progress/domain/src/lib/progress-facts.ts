@@ -17,7 +17,9 @@ export type ProgressFact =
   | { kind: 'learningWordRemoved'; userId: string; userWordId: string; at: Date }
   | LearningReviewed
   | LearningWeekRotated
-  | ActivityResultRecorded;
+  | ActivityResultRecorded
+  | TextReading
+  | ReadingTestCompleted;
 
 export type AccountStatus = 'active' | 'disabled';
 
@@ -74,8 +76,8 @@ export const RESULT_KINDS = ['reading', 'listening', 'exercise'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /**
- * A scored result of a text's comprehension test, a video's questions or an exercise. No context
- * publishes one yet; the read model and the record already have their place (`activity_results`).
+ * A scored result of a video's questions or an exercise (`activity_results`). No context publishes
+ * one yet; the reader's tests reach the same table, kind `reading`, through ReadingTestCompleted.
  */
 export interface ActivityResultRecorded {
   kind: 'activityResult';
@@ -87,7 +89,42 @@ export interface ActivityResultRecorded {
   at: Date;
 }
 
+/** The reader's events about one text: opened, read on, read to the end. */
+export type TextReadingStep = 'opened' | 'progressed' | 'finished';
+
+/**
+ * A student opened, read on in, or finished a text. `readingSeconds` is the text's running total
+ * so far (null for an opening, which carries none): the largest one seen is the text's time.
+ */
+export interface TextReading {
+  kind: 'textReading';
+  userId: string;
+  textId: string;
+  step: TextReadingStep;
+  readingSeconds: number | null;
+  at: Date;
+}
+
+/** A comprehension test handed in and graded by the reader; every attempt is one. */
+export interface ReadingTestCompleted {
+  kind: 'readingTestCompleted';
+  userId: string;
+  attemptId: string;
+  textId: string;
+  textTitle: string;
+  level: string | null;
+  score: number;
+  maxScore: number;
+  at: Date;
+}
+
 /** Facts about a student's own activity: they make the student active on their day. */
-export function isActivity(fact: ProgressFact): fact is ThematicReviewed | LearningReviewed | ActivityResultRecorded {
-  return fact.kind === 'thematicReviewed' || fact.kind === 'learningReviewed' || fact.kind === 'activityResult';
+export function isActivity(fact: ProgressFact): fact is ThematicReviewed | LearningReviewed | ActivityResultRecorded | TextReading | ReadingTestCompleted {
+  return (
+    fact.kind === 'thematicReviewed' ||
+    fact.kind === 'learningReviewed' ||
+    fact.kind === 'activityResult' ||
+    fact.kind === 'textReading' ||
+    fact.kind === 'readingTestCompleted'
+  );
 }

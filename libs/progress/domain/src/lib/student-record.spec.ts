@@ -1,4 +1,4 @@
-import { EMPTY_ACTIVITY, studentRecord, studentSummary, todayAt, type StudentRecordState } from './student-record';
+import { EMPTY_ACTIVITY, NO_READING, studentRecord, studentSummary, todayAt, type StudentRecordState } from './student-record';
 
 const studentId = '6c1f3f7e-7d4c-4f47-9d0e-0a0a0a0a0a0a';
 // Wednesday 2026-05-13, 10:00 in Amsterdam.
@@ -13,6 +13,8 @@ const state = (overrides: Partial<StudentRecordState> = {}): StudentRecordState 
   learningCards: [],
   learningWeeks: [],
   results: [],
+  texts: [],
+  testAttempts: [],
   ...overrides,
 });
 
@@ -30,6 +32,8 @@ describe('student record and summary', () => {
     expect(record.reviews.accuracy).toBeNull();
     expect(record.learningCards).toEqual({ week: '2026-W20', cohortSize: 0, activeCohorts: ['2026-W20'], activeCards: 0, due: 0, done: 0, totalWords: 0 });
     expect(record.reading).toEqual({ completed: 0, attempts: 0, averageScore: null, lastAt: null, recent: [] });
+    expect(record.texts).toEqual({ opened: 0, read: 0, readingSeconds: 0, lastReadAt: null });
+    expect(record.readingTests).toEqual({ taken: 0, averageScore: null, recent: [] });
   });
 
   it('computes streak, inactivity, accuracy and this week’s mastery from stored values at query time', () => {
@@ -102,9 +106,39 @@ describe('student record and summary', () => {
 
   it('summarises a dashboard row', () => {
     expect(
-      studentSummary({ ...EMPTY_ACTIVITY, studentId, status: 'disabled', masteredThisWeek: -1, lastActiveAt: new Date('2026-05-01T08:00:00Z'), reviewsTotal: 3, reviewsCorrect: 1 }, at),
+      studentSummary(
+        { ...EMPTY_ACTIVITY, studentId, status: 'disabled', masteredThisWeek: -1, lastActiveAt: new Date('2026-05-01T08:00:00Z'), reviewsTotal: 3, reviewsCorrect: 1, reading: NO_READING },
+        at,
+      ),
     ).toEqual({
       studentId, status: 'disabled', lastActiveAt: '2026-05-01T08:00:00.000Z', daysActive: 0, streak: 0, masteredThisWeek: -1, wordsMastered: 0, reviews: 3, accuracy: 1 / 3, inactive: true, inactiveDays: 12,
+      textsRead: 0, testsTaken: 0, averageTestScore: null, lastTestScore: null,
     });
+  });
+
+  it('shows the reader’s totals on a dashboard row, the last test in percent of its maximum', () => {
+    const reading = { textsRead: 3, testsTaken: 2, averageTestScore: 72.5, lastTest: { score: 7, maxScore: 10 } };
+    expect(studentSummary({ ...EMPTY_ACTIVITY, studentId, masteredThisWeek: 0, reading }, at)).toMatchObject({
+      textsRead: 3, testsTaken: 2, averageTestScore: 72.5, lastTestScore: 70,
+    });
+  });
+
+  it('adds the texts read and the test attempts to the record', () => {
+    const record = studentRecord(
+      state({
+        texts: [
+          { textId: 'a', readingSeconds: 300, finishedAt: new Date('2026-05-11T10:00:00Z'), lastReadAt: new Date('2026-05-11T10:00:00Z') },
+          { textId: 'b', readingSeconds: 120, finishedAt: null, lastReadAt: new Date('2026-05-12T09:00:00Z') },
+        ],
+        testAttempts: [
+          { attemptId: '00000000-0000-4000-8000-000000000001', textId: 'a', textTitle: 'De markt', level: 'A2', score: 3, maxScore: 4, at: new Date('2026-05-11T10:05:00Z') },
+          { attemptId: '00000000-0000-4000-8000-000000000002', textId: 'a', textTitle: 'De markt', level: 'A2', score: 4, maxScore: 4, at: new Date('2026-05-12T10:05:00Z') },
+        ],
+      }),
+      at,
+    );
+    expect(record.texts).toEqual({ opened: 2, read: 1, readingSeconds: 420, lastReadAt: '2026-05-12T09:00:00.000Z' });
+    expect(record.readingTests).toMatchObject({ taken: 2, averageScore: 87.5 });
+    expect(record.readingTests.recent.map((attempt) => [attempt.score, attempt.at])).toEqual([[4, '2026-05-12T10:05:00.000Z'], [3, '2026-05-11T10:05:00.000Z']]);
   });
 });

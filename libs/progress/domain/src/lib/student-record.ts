@@ -8,6 +8,7 @@ import {
 import { accuracy, inactiveDays, isInactive, streakOn } from './activity-policy';
 import { dayOf, daysEndingWith, isoWeekOf, type Day } from '@tall/platform/calendar';
 import type { AccountStatus, ResultKind } from './progress-facts';
+import { readingTests, testScorePercent, textsRead, type TestAttemptState, type TextReadingState } from './reading-policy';
 
 /** A student's stored counters: what the list sorts on and the record starts from. */
 export interface StudentActivityState {
@@ -40,10 +41,26 @@ export const EMPTY_ACTIVITY: StudentActivityState = {
   wordsMastered: 0,
 };
 
-/** A row of the student table as stored: counters plus this week's mastery change. */
+/**
+ * What a dashboard row shows of the reader, aggregated by the store over the student's texts and
+ * test attempts with the rules of textsRead and readingTests.
+ */
+export interface ReadingTotals {
+  textsRead: number;
+  testsTaken: number;
+  /** Mean of the attempts' percentages (averageTestScore); null without attempts. */
+  averageTestScore: number | null;
+  /** The newest attempt (newestAttemptsFirst); null without attempts. */
+  lastTest: { score: number; maxScore: number } | null;
+}
+
+export const NO_READING: ReadingTotals = { textsRead: 0, testsTaken: 0, averageTestScore: null, lastTest: null };
+
+/** A row of the student table as stored: counters plus this week's mastery change and the reader's totals. */
 export interface StudentRowState extends StudentActivityState {
   studentId: string;
   masteredThisWeek: number;
+  reading: ReadingTotals;
 }
 
 export interface TopicState {
@@ -92,6 +109,10 @@ export interface StudentRecordState {
   /** The rotation of the week asked about, if it ran. */
   learningWeeks: readonly LearningWeekState[];
   results: readonly ResultState[];
+  /** Every text the reader told about. */
+  texts: readonly TextReadingState[];
+  /** Every comprehension test attempt. */
+  testAttempts: readonly TestAttemptState[];
 }
 
 export interface Today {
@@ -119,6 +140,10 @@ export function studentSummary(row: StudentRowState, at: Today): Omit<StudentSum
     accuracy: accuracy(row.reviewsCorrect, row.reviewsTotal),
     inactive: isInactive(row.lastActiveAt, at.now),
     inactiveDays: inactiveDays(row.lastActiveAt, at.now),
+    textsRead: row.reading.textsRead,
+    testsTaken: row.reading.testsTaken,
+    averageTestScore: row.reading.averageTestScore,
+    lastTestScore: row.reading.lastTest ? testScorePercent(row.reading.lastTest.score, row.reading.lastTest.maxScore) : null,
   };
 }
 
@@ -138,7 +163,7 @@ function resultSlot(results: readonly ResultState[], kind: ResultKind): ResultSl
 /** A student's full record as of `at`: values that depend on today are computed here, not stored. */
 export function studentRecord(state: StudentRecordState, at: Today): StudentRecord {
   const activity = state.activity ?? EMPTY_ACTIVITY;
-  const summary = studentSummary({ ...activity, studentId: state.studentId, masteredThisWeek: 0 }, at);
+  const summary = studentSummary({ ...activity, studentId: state.studentId, masteredThisWeek: 0, reading: NO_READING }, at);
   const byDay = new Map(state.days.map((day) => [day.day, day]));
   const thisWeek = state.weeklyMastery.find((week) => week.week === at.week);
   const rotation = state.learningWeeks.find((week) => week.week === at.week);
@@ -201,5 +226,7 @@ export function studentRecord(state: StudentRecordState, at: Today): StudentReco
     reading: resultSlot(state.results, 'reading'),
     listening: resultSlot(state.results, 'listening'),
     exercises: resultSlot(state.results, 'exercise'),
+    texts: textsRead(state.texts),
+    readingTests: readingTests(state.testAttempts),
   };
 }

@@ -65,7 +65,7 @@ describe('progress context fed from Kafka (own process), rebuilt from the topics
         }),
       { timeoutMs: 20_000, what: 'retention.ms=-1 on every replayed topic' },
     );
-    expect(retention).toHaveLength(5);
+    expect(retention).toHaveLength(6);
   });
 
   it('builds the record from Kafka only; redelivered events change nothing; a rebuild from offset 0 equals it row by row', async () => {
@@ -80,6 +80,7 @@ describe('progress context fed from Kafka (own process), rebuilt from the topics
       }
       batch.push(events.wordAdded(student, 'u1', '2026-W19', day(3)), events.learning(student, { userWordId: 'u1', cohortWeek: '2026-W19', rating: index % 2 ? 'again' : 'good', dueAt: day(5), answeredAt: day(4) }));
       batch.push(events.topicProgressed(student, 't0', { seen: 3, learning: 2, mastered: 1, at: day(8) }), events.rotated(student, '2026-W19', ['2026-W19'], 1, day(3, 0)));
+      batch.push(events.textFinished(student, 'text-1', 300 + index, day(2, 18)), events.testCompleted(student, { textId: 'text-1', score: index % 4, maxScore: 4, at: day(2, 19) }));
       await publish(...batch);
     }
     await publish(events.disabled(daveOfA), events.deleted(erasedOfA), events.thematic(erasedOfA, { wordId: 'late', answeredAt: day(12) }));

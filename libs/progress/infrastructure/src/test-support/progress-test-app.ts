@@ -10,6 +10,7 @@ import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
 import { GetDisplayNames, PII_MODULE } from '@tall/pii/contracts';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { PROGRESS_MODULE, type ProgressSourceTopics } from '@tall/progress/contracts';
+import { READER_MODULE } from '@tall/reader/contracts';
 import { withKafkaAdmin } from '../lib/kafka/topic-history';
 import { ProgressModule } from '../lib/progress.module';
 
@@ -22,6 +23,7 @@ export function testTopics(): ProgressSourceTopics {
     thematicProgress: `vocab.progress.v1.${suffix}`,
     learningCards: `learning.cards.v1.${suffix}`,
     learningSchedule: `learning.schedule.v1.${suffix}`,
+    reading: `reader.events.v1.${suffix}`,
   };
 }
 
@@ -74,8 +76,8 @@ export interface ProgressTestApp {
 }
 
 /**
- * The progress context hosted alone, as in its own process: profile and vocabulary "run
- * elsewhere", so every event reaches the handlers through Kafka; pii answers names in-process.
+ * The progress context hosted alone, as in its own process: profile, vocabulary and the reader
+ * "run elsewhere", so every event reaches the handlers through Kafka; pii answers names in-process.
  */
 export async function startProgressApp(options: { databaseUrl: string; topics: ProgressSourceTopics }): Promise<ProgressTestApp> {
   const stack = stackEnv();
@@ -85,6 +87,7 @@ export async function startProgressApp(options: { databaseUrl: string; topics: P
   const modules = [
     { name: PROFILE_MODULE.name, publishes: [topics.users] },
     { name: 'vocabulary', publishes: [topics.thematicCards, topics.thematicProgress, topics.learningCards, topics.learningSchedule] },
+    { name: READER_MODULE.name, publishes: [topics.reading] },
     { name: PII_MODULE.name, publishes: [] },
     { name: PROGRESS_MODULE.name, publishes: [] },
   ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
 import { TeacherStudentLinked, TeacherStudentUnlinked, UserCreated, UserDeleted, UserDisabled, UserRoleChanged } from '@tall/profile/contracts';
 import type { ProgressSourceTopics } from '@tall/progress/contracts';
+import { TestCompleted, TextFinished, TextOpened, TextProgressed } from '@tall/reader/contracts';
 import {
   LearningCardReviewed,
   LearningWeekRotated,
@@ -16,9 +17,12 @@ import {
 const meta = (key: string, occurredAt?: Date) => ({ key, correlationId: 'progress-test', ...(occurredAt ? { occurredAt } : {}) });
 const iso = (date: Date | string) => new Date(date).toISOString();
 
+/** What every reading event says about its text (a library text of level A2 unless told). */
+const textFacts = (userId: string, textId: string) => ({ userId, textId, source: 'library' as const, level: 'A2' as const, wordCount: 350 });
+
 /**
- * Envelopes as the profile and vocabulary relays publish them (key = the user, or the teacher
- * for links). `retopic` moves them to test-only topics, so a test replays only its own events.
+ * Envelopes as the profile, vocabulary and reader relays publish them (key = the user, or the
+ * teacher for links). `retopic` moves them to test-only topics, so a test replays only its own events.
  */
 export const progressTestEvents = {
   userCreated: (userId: string, role: 'STUDENT' | 'TEACHER' | 'EDU_ADMIN' | 'TECH_ADMIN' = 'STUDENT', at = new Date('2026-05-01T08:00:00Z')) =>
@@ -92,6 +96,26 @@ export const progressTestEvents = {
     ),
   rotated: (userId: string, week: string, activeCohorts: string[], activeCards: number, at: Date | string) =>
     createEvent(LearningWeekRotated, { userId, week, activeCohorts, activeCards, newCohortCards: 0, at: iso(at) }, meta(userId)),
+  textOpened: (userId: string, textId: string, at: Date | string) => createEvent(TextOpened, { ...textFacts(userId, textId), at: iso(at) }, meta(userId)),
+  textProgressed: (userId: string, textId: string, readingSeconds: number, at: Date | string, paragraph = 3) =>
+    createEvent(TextProgressed, { ...textFacts(userId, textId), paragraph, paragraphs: 10, readingSeconds, at: iso(at) }, meta(userId)),
+  textFinished: (userId: string, textId: string, readingSeconds: number, at: Date | string) =>
+    createEvent(TextFinished, { ...textFacts(userId, textId), readingSeconds, at: iso(at) }, meta(userId)),
+  testCompleted: (userId: string, test: { textId: string; textTitle?: string; score: number; maxScore: number; at: Date | string; attemptId?: string; level?: 'A1' | 'A2' | 'B1' | null }) =>
+    createEvent(
+      TestCompleted,
+      {
+        userId,
+        attemptId: test.attemptId ?? randomUUID(),
+        textId: test.textId,
+        textTitle: test.textTitle ?? `Title of ${test.textId}`,
+        level: test.level === undefined ? 'A2' : test.level,
+        score: test.score,
+        maxScore: test.maxScore,
+        at: iso(test.at),
+      },
+      meta(userId),
+    ),
 };
 
 /** The same envelope on a test topic (see PROGRESS_SOURCE_TOPICS for the real names). */

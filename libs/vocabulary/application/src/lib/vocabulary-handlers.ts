@@ -1,3 +1,4 @@
+import { GetReaderLexiconHandler } from './dictionary/get-reader-lexicon/get-reader-lexicon.handler';
 import { ListTopicWordsHandler } from './dictionary/list-topic-words/list-topic-words.handler';
 import { ListTopicsHandler } from './dictionary/list-topics/list-topics.handler';
 import { EraseVocabularyDataHandler } from './export/erase-vocabulary-data/erase-vocabulary-data.handler';
@@ -13,5 +14,12 @@ import { ThematicReviews } from './thematic/thematic-reviews';
 
 /** What VocabularyModule registers: the dictionary, thematic cards, offline sync, export and erasure. */
 export const vocabularyCommandHandlers = [ReviewThematicCardHandler, RecoverThematicReviewsHandler, SyncReviewBatchHandler, EraseVocabularyDataHandler];
-export const vocabularyQueryHandlers = [ListTopicsHandler, ListTopicWordsHandler, DrawThematicSessionHandler, GetThematicStatsHandler, ExportVocabularyDataHandler];
+export const vocabularyQueryHandlers = [
+  ListTopicsHandler,
+  ListTopicWordsHandler,
+  GetReaderLexiconHandler,
+  DrawThematicSessionHandler,
+  GetThematicStatsHandler,
+  ExportVocabularyDataHandler,
+];
 export const vocabularyCollaborators = [ThematicProgress, ThematicReviews, ThematicFigures];

@@ -5,8 +5,8 @@ import { EventRouting, EventsRegistrar } from '@tall/platform/events';
 import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { ExportVocabularyDataQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
-import { ExportVocabularyData, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { ExportVocabularyDataQuery, GetReaderLexiconQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
+import { ExportVocabularyData, GetReaderLexicon, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { CachedDictionaryStore } from './dictionary/cached-dictionary.store';
 import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SeedLoader } from './dictionary/seed-loader';
@@ -22,7 +22,7 @@ const PREPARE_WAIT_AT_START_MS = 5_000;
 
 /**
  * Start-up of the vocabulary context (the thematic side; learning cards have their own): the
- * outbox sources of the thematic topics, the erasure handler, the export call, the recovery
+ * outbox sources of the thematic topics, the erasure handler, the export and lexicon calls, the recovery
  * job, then the indexes and the seed dictionary. When MongoDB does not answer at start the
  * preparation goes on in the background and readiness reports the dictionary as down until done.
  */
@@ -58,6 +58,7 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
       this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
     }
     this.rpc?.provide(ExportVocabularyData, (input) => this.queries.execute(new ExportVocabularyDataQuery(input.userId)));
+    this.rpc?.provide(GetReaderLexicon, (input) => this.queries.execute(new GetReaderLexiconQuery(input.knownVersion)));
     this.jobs.register({
       name: THEMATIC_RECOVERY_JOB,
       cron: '7 * * * *',

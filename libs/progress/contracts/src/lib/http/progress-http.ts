@@ -6,6 +6,8 @@ const Instant = z.iso.datetime();
 const Day = z.iso.date();
 const IsoWeek = z.string().regex(/^\d{4}-W\d{2}$/);
 const Share = z.number().min(0).max(1);
+/** A score in percent of the test's maximum, 0..100 (not rounded). */
+const Percent = z.number().min(0).max(100);
 
 /** Sort keys of the student tables. Names come from pii page by page, so they cannot be sorted on here. */
 export const STUDENT_SORT_KEYS = ['lastActive', 'streak', 'masteredThisWeek', 'accuracy', 'inactive'] as const;
@@ -64,6 +66,14 @@ export const StudentSummarySchema = z.object({
   inactive: z.boolean(),
   /** Whole days since the last activity; null when never active. */
   inactiveDays: z.int().min(0).nullable(),
+  /** Texts of the reader the student read to the end. */
+  textsRead: z.int().min(0),
+  /** The reader's comprehension tests handed in, every attempt counted. */
+  testsTaken: z.int().min(0),
+  /** Mean of every attempt's score, each in percent of its test's maximum; null without tests. */
+  averageTestScore: Percent.nullable(),
+  /** The most recent attempt's score in percent of its test's maximum; null without tests. */
+  lastTestScore: Percent.nullable(),
 });
 export type StudentSummary = z.infer<typeof StudentSummarySchema>;
 
@@ -113,6 +123,43 @@ export const ResultSlotSchema = z.object({
 });
 export type ResultSlot = z.infer<typeof ResultSlotSchema>;
 
+/** Reading in the reader: what the student opened and read to the end, and for how long. */
+export const TextsReadSchema = z.object({
+  /** Distinct texts opened (a text read on or finished counts even when its opening was not seen). */
+  opened: z.int().min(0),
+  /** Distinct texts read to the end. */
+  read: z.int().min(0),
+  /** Seconds spent reading, over every text: for each, the largest running total the reader reported. */
+  readingSeconds: z.int().min(0),
+  /** The latest reading of any text; null when none. */
+  lastReadAt: Instant.nullable(),
+});
+export type TextsRead = z.infer<typeof TextsReadSchema>;
+
+/** One comprehension test a student handed in, as the reader graded it. */
+export const ReadingTestResultSchema = z.object({
+  attemptId: z.uuid(),
+  textId: z.string(),
+  /** The library's title of the test's text. */
+  textTitle: z.string(),
+  /** The text's level (A1…C1); null when the reader gave none. */
+  level: z.string().nullable(),
+  score: z.int().min(0),
+  maxScore: z.int().min(1),
+  at: Instant,
+});
+export type ReadingTestResult = z.infer<typeof ReadingTestResultSchema>;
+
+/** The reader's comprehension tests: every attempt counts, a retaken test too. */
+export const ReadingTestsSchema = z.object({
+  taken: z.int().min(0),
+  /** Mean of every attempt's score, each in percent of its test's maximum; null without tests. */
+  averageScore: Percent.nullable(),
+  /** The ten most recent attempts, newest first. */
+  recent: z.array(ReadingTestResultSchema),
+});
+export type ReadingTests = z.infer<typeof ReadingTestsSchema>;
+
 export const StudentRecordSchema = z.object({
   studentId: StudentId,
   status: AccountStatusSchema,
@@ -152,9 +199,12 @@ export const StudentRecordSchema = z.object({
     done: z.int().min(0),
     totalWords: z.int().min(0),
   }),
+  /** Reading tests by text: the latest score of each text's test, 0..1 (the per-attempt view is `readingTests`). */
   reading: ResultSlotSchema,
   listening: ResultSlotSchema,
   exercises: ResultSlotSchema,
+  texts: TextsReadSchema,
+  readingTests: ReadingTestsSchema,
 });
 export type StudentRecord = z.infer<typeof StudentRecordSchema>;
 

@@ -5,6 +5,7 @@ import { UseCasesModule } from '@tall/platform/use-cases';
 import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
 import { LoginSucceeded, TeacherStudentLinked, UserCreated, UserDeleted, UserDisabled } from '@tall/profile/contracts';
 import { LearningCardReviewed, LearningRotationCompleted, ThematicCardReviewed, ThematicTopicProgressed } from '@tall/vocabulary/contracts';
+import { ReaderWordSaved, TestCompleted, TextFinished, TextOpened, TextProgressed } from '@tall/reader/contracts';
 import type { ProgressFact } from '@tall/progress/domain';
 import { PROGRESS_PROJECTION, progressCommandHandlers, type AppliedEvent, type ProgressProjection } from '@tall/progress/application';
 import { PROGRESS_HANDLERS, progressEventHandlers } from './progress-event-handlers';
@@ -47,9 +48,37 @@ describe('progress event handlers', () => {
       [PROGRESS_HANDLERS.thematicProgress, ['vocab.progress.v1']],
       [PROGRESS_HANDLERS.learningCards, ['learning.cards.v1']],
       [PROGRESS_HANDLERS.learningSchedule, ['learning.schedule.v1']],
+      [PROGRESS_HANDLERS.reading, ['reader.events.v1']],
     ]);
     expect(handlers[0].types).toEqual(expect.arrayContaining(['user.created', 'user.deleted', 'teacher.studentLinked', 'teacher.studentUnlinked']));
     expect(handlers[4].types).toEqual(['learning.week.rotated']);
+    expect(handlers[5].types).toEqual(['text.opened', 'text.progressed', 'text.finished', 'test.completed']);
+  });
+
+  it('turns the reader’s events into reading facts: running totals of seconds, every test attempt', async () => {
+    const { projection, deliver } = await setup();
+    const text = { userId, textId: 'text-1', source: 'library' as const, level: 'A2' as const, wordCount: 420 };
+    const opened = createEvent(TextOpened, { ...text, at: '2026-05-03T10:00:00.000Z' }, meta);
+    const progressed = createEvent(TextProgressed, { ...text, paragraph: 4, paragraphs: 9, readingSeconds: 310, at: '2026-05-03T10:05:10.000Z' }, meta);
+    const finished = createEvent(TextFinished, { ...text, readingSeconds: 540, at: '2026-05-03T10:09:00.000Z' }, meta);
+    const attemptId = randomUUID();
+    const tested = createEvent(TestCompleted, { userId, attemptId, textId: 'text-1', textTitle: 'Op de markt', level: 'A2', score: 6, maxScore: 8, at: '2026-05-03T10:15:00.000Z' }, meta);
+    // Not the reader's reading topic: vocabulary takes saved words, progress does not.
+    await deliver(createEvent(ReaderWordSaved, { userId, savedId: 's1', lemma: 'markt', translation: null, article: 'de', context: null, textId: 'text-1', wordId: null, at: '2026-05-03T10:01:00.000Z' }, meta));
+    for (const event of [opened, progressed, finished, tested]) await deliver(event);
+    expect(projection.applied.map(({ event }) => event.handler)).toEqual(['progress.reading', 'progress.reading', 'progress.reading', 'progress.reading']);
+    expect(projection.applied.map(({ fact }) => fact)).toEqual([
+      { kind: 'textReading', userId, textId: 'text-1', step: 'opened', readingSeconds: null, at: new Date('2026-05-03T10:00:00.000Z') },
+      { kind: 'textReading', userId, textId: 'text-1', step: 'progressed', readingSeconds: 310, at: new Date('2026-05-03T10:05:10.000Z') },
+      { kind: 'textReading', userId, textId: 'text-1', step: 'finished', readingSeconds: 540, at: new Date('2026-05-03T10:09:00.000Z') },
+      { kind: 'readingTestCompleted', userId, attemptId, textId: 'text-1', textTitle: 'Op de markt', level: 'A2', score: 6, maxScore: 8, at: new Date('2026-05-03T10:15:00.000Z') },
+    ]);
+  });
+
+  it('caps a test score at its maximum, so no record shows more than 100 %', async () => {
+    const { projection, deliver } = await setup();
+    await deliver(createEvent(TestCompleted, { userId, attemptId: randomUUID(), textId: 't', textTitle: 'T', level: null, score: 9, maxScore: 8, at: '2026-05-03T10:15:00.000Z' }, meta));
+    expect(projection.applied.map(({ fact }) => fact)).toEqual([expect.objectContaining({ kind: 'readingTestCompleted', score: 8, maxScore: 8, level: null })]);
   });
 
   it('turns events into facts, with times taken from the events only', async () => {

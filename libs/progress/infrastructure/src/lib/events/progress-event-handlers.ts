@@ -10,6 +10,7 @@ import {
   UserRoleChanged,
 } from '@tall/profile/contracts';
 import { PROGRESS_SOURCE_TOPICS, type ProgressSourceTopics } from '@tall/progress/contracts';
+import { TestCompleted, TextFinished, TextOpened, TextProgressed } from '@tall/reader/contracts';
 import { learningReviewCorrect, type ProgressFact } from '@tall/progress/domain';
 import {
   LearningCardReviewed,
@@ -29,6 +30,7 @@ export const PROGRESS_HANDLERS = {
   thematicProgress: 'progress.thematicProgress',
   learningCards: 'progress.learningCards',
   learningSchedule: 'progress.learningSchedule',
+  reading: 'progress.reading',
 } as const satisfies Record<keyof ProgressSourceTopics, string>;
 
 /**
@@ -112,6 +114,23 @@ const TRANSLATIONS: Record<keyof ProgressSourceTopics, Translation[]> = {
       activeCohorts: [...p.activeCohorts],
       activeCards: p.activeCards,
       newCohortCards: p.newCohortCards,
+      at: date(p.at),
+    })),
+  ],
+  reading: [
+    on(TextOpened, (p) => ({ kind: 'textReading', userId: p.userId, textId: p.textId, step: 'opened', readingSeconds: null, at: date(p.at) })),
+    on(TextProgressed, (p) => ({ kind: 'textReading', userId: p.userId, textId: p.textId, step: 'progressed', readingSeconds: p.readingSeconds, at: date(p.at) })),
+    on(TextFinished, (p) => ({ kind: 'textReading', userId: p.userId, textId: p.textId, step: 'finished', readingSeconds: p.readingSeconds, at: date(p.at) })),
+    on(TestCompleted, (p) => ({
+      kind: 'readingTestCompleted',
+      userId: p.userId,
+      attemptId: p.attemptId,
+      textId: p.textId,
+      textTitle: p.textTitle,
+      level: p.level,
+      // The contract does not tie the two together; a test cannot give more than its maximum.
+      score: Math.min(p.score, p.maxScore),
+      maxScore: p.maxScore,
       at: date(p.at),
     })),
   ],

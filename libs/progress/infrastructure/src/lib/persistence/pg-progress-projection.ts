@@ -10,6 +10,8 @@ import {
   type ActivityResultRecorded,
   type LearningReviewed,
   type ProgressFact,
+  type ReadingTestCompleted,
+  type TextReading,
   type ThematicReviewed,
 } from '@tall/progress/domain';
 
@@ -80,6 +82,8 @@ export class PgProgressProjection implements ProgressProjection {
     if (fact.kind === 'thematicReviewed') return this.thematicReview(tx, event, fact);
     if (fact.kind === 'learningReviewed') return this.learningReview(tx, event, fact);
     if (fact.kind === 'activityResult') return this.activityResult(tx, event, fact);
+    if (fact.kind === 'textReading') return this.textReading(tx, event, fact);
+    if (fact.kind === 'readingTestCompleted') return this.readingTest(tx, event, fact);
     if (!(await this.claim(tx, event, subjects))) return false;
     await this.effect(tx, fact);
     return true;
@@ -148,6 +152,8 @@ export class PgProgressProjection implements ProgressProjection {
       case 'thematicReviewed':
       case 'learningReviewed':
       case 'activityResult':
+      case 'textReading':
+      case 'readingTestCompleted':
         throw new Error(`${fact.kind} is applied with its own claim (applyLocked)`);
       case 'topicProgressed':
         // Absolute counts: the latest `at` wins, whatever order they arrive in.
@@ -272,10 +278,73 @@ export class PgProgressProjection implements ProgressProjection {
     return true;
   }
 
-  /** One more activity on the user's day, when the statement's claim inserted; `inserted` tells whether the day is new. */
-  private dayUpsert(user: string, day: string, reviews: string, correct: string, thematic: string, learning: string, durationMs: string): string {
+  /**
+   * A text's row folds the reader's events together: the largest running total of seconds (progressed
+   * and finished both carry the total so far), the first and last reading, the earliest finish.
+   * GREATEST and LEAST make a duplicate harmless and the order of arrival irrelevant. Reading is
+   * activity: the day and the counters count it, without review time.
+   */
+  private async textReading(tx: PoolClient, event: AppliedEvent, fact: TextReading): Promise<boolean> {
+    const { rows } = await this.prepared<{ claimed: boolean; new_day: boolean }>(
+      tx,
+      'text-reading',
+      `WITH ${this.claimCte('$5', '$6', '$1')},
+       reading AS (
+         INSERT INTO ${this.s}.reader_texts (user_id, text_id, reading_seconds, first_read_at, last_read_at, finished_at)
+         SELECT $1::uuid, $2::text, $3::int, $4::timestamptz, $4::timestamptz, CASE WHEN $7::boolean THEN $4::timestamptz END WHERE EXISTS (SELECT 1 FROM claim)
+         ON CONFLICT (user_id, text_id) DO UPDATE SET reading_seconds = GREATEST(reader_texts.reading_seconds, EXCLUDED.reading_seconds),
+           first_read_at = LEAST(reader_texts.first_read_at, EXCLUDED.first_read_at), last_read_at = GREATEST(reader_texts.last_read_at, EXCLUDED.last_read_at),
+           finished_at = LEAST(reader_texts.finished_at, EXCLUDED.finished_at)
+       ), day AS (${this.dayUpsert('$1', '$8', '0', '0', '0', '0', '0')})
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [fact.userId, fact.textId, fact.readingSeconds ?? 0, fact.at, event.eventId, event.handler, fact.step === 'finished', dayOf(fact.at, PROGRESS_TIME_ZONE)],
+    );
+    if (!rows[0].claimed) return false;
+    await this.countActivity(tx, fact.userId, rows[0].new_day, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+    return true;
+  }
+
+  /**
+   * An attempt is a row of its own, keyed by the reader's attempt id: the same attempt under another
+   * event id (a republished event) adds nothing. The attempt also feeds the record's `reading`
+   * slot (activity_results, per text: attempts, best and latest score as a share) and the day.
+   */
+  private async readingTest(tx: PoolClient, event: AppliedEvent, fact: ReadingTestCompleted): Promise<boolean> {
+    const { rows } = await this.prepared<{ claimed: boolean; recorded: boolean; new_day: boolean }>(
+      tx,
+      'reading-test',
+      `WITH ${this.claimCte('$10', '$11', '$1')},
+       attempt AS (
+         INSERT INTO ${this.s}.reader_tests (user_id, attempt_id, text_id, text_title, level, score, max_score, completed_at)
+         SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::int, $7::int, $8::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
+         ON CONFLICT (user_id, attempt_id) DO NOTHING RETURNING 1
+       ), result AS (
+         INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
+         SELECT $1::uuid, 'reading', $3::text, 1, $9::float8, $9::float8, $8::timestamptz, $8::timestamptz WHERE EXISTS (SELECT 1 FROM attempt)
+         ON CONFLICT (user_id, kind, item_id) DO UPDATE SET attempts = activity_results.attempts + 1,
+           best_score = GREATEST(activity_results.best_score, EXCLUDED.best_score),
+           last_score = CASE WHEN EXCLUDED.last_at >= activity_results.last_at THEN EXCLUDED.last_score ELSE activity_results.last_score END,
+           first_at = LEAST(activity_results.first_at, EXCLUDED.first_at), last_at = GREATEST(activity_results.last_at, EXCLUDED.last_at)
+       ), day AS (${this.dayUpsert('$1', '$12', '0', '0', '0', '0', '0', 'attempt')})
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM attempt) AS recorded, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [
+        fact.userId, fact.attemptId, fact.textId, fact.textTitle, fact.level, fact.score, fact.maxScore, fact.at,
+        fact.score / fact.maxScore, event.eventId, event.handler, dayOf(fact.at, PROGRESS_TIME_ZONE),
+      ],
+    );
+    const { claimed, recorded, new_day: newDay } = rows[0];
+    if (!claimed) return false;
+    if (recorded) await this.countActivity(tx, fact.userId, newDay, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+    return true;
+  }
+
+  /**
+   * One more activity on the user's day, when the statement's `when` CTE (its claim, unless told)
+   * returned a row; `inserted` tells whether the day is new.
+   */
+  private dayUpsert(user: string, day: string, reviews: string, correct: string, thematic: string, learning: string, durationMs: string, when = 'claim'): string {
     return `INSERT INTO ${this.s}.daily_activity (user_id, day, activities, reviews, correct, thematic_reviews, learning_reviews, duration_ms)
-       SELECT ${user}::uuid, ${day}::date, 1, ${reviews}::int, ${correct}::int, ${thematic}::int, ${learning}::int, ${durationMs}::bigint WHERE EXISTS (SELECT 1 FROM claim)
+       SELECT ${user}::uuid, ${day}::date, 1, ${reviews}::int, ${correct}::int, ${thematic}::int, ${learning}::int, ${durationMs}::bigint WHERE EXISTS (SELECT 1 FROM ${when})
        ON CONFLICT (user_id, day) DO UPDATE SET activities = daily_activity.activities + 1, reviews = daily_activity.reviews + EXCLUDED.reviews,
          correct = daily_activity.correct + EXCLUDED.correct, thematic_reviews = daily_activity.thematic_reviews + EXCLUDED.thematic_reviews,
          learning_reviews = daily_activity.learning_reviews + EXCLUDED.learning_reviews, duration_ms = daily_activity.duration_ms + EXCLUDED.duration_ms
@@ -342,7 +411,9 @@ export class PgProgressProjection implements ProgressProjection {
        e AS (DELETE FROM ${s}.weekly_mastery WHERE user_id = $1),
        f AS (DELETE FROM ${s}.topic_progress WHERE user_id = $1),
        g AS (DELETE FROM ${s}.learning_cards WHERE user_id = $1),
-       h AS (DELETE FROM ${s}.learning_weeks WHERE user_id = $1)
+       h AS (DELETE FROM ${s}.learning_weeks WHERE user_id = $1),
+       i AS (DELETE FROM ${s}.reader_texts WHERE user_id = $1),
+       j AS (DELETE FROM ${s}.reader_tests WHERE user_id = $1)
        DELETE FROM ${s}.activity_results WHERE user_id = $1`,
       [userId, at],
     );

@@ -11,6 +11,8 @@ import {
   type StudentActivityState,
   type StudentRecordState,
   type StudentRowState,
+  type TestAttemptState,
+  type TextReadingState,
   type Today,
 } from '@tall/progress/domain';
 
@@ -29,7 +31,24 @@ interface UserRow {
   words_mastered: number;
 }
 
+interface ReadingRow {
+  texts_read: number;
+  tests_taken: number;
+  average_test_score: number | null;
+  last_test_score: number | null;
+  last_test_max_score: number | null;
+}
+
 const instant = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+
+function readingOf(row: ReadingRow): StudentRowState['reading'] {
+  return {
+    textsRead: row.texts_read,
+    testsTaken: row.tests_taken,
+    averageTestScore: row.average_test_score,
+    lastTest: row.last_test_score === null || row.last_test_max_score === null ? null : { score: row.last_test_score, maxScore: row.last_test_max_score },
+  };
+}
 
 function activityOf(row: UserRow): StudentActivityState {
   return {
@@ -97,14 +116,16 @@ export class PgProgressReadStore implements ProgressReadStore {
     const offset = `$${params.push((request.page - 1) * request.pageSize)}`;
     const [{ rows }, total] = await Promise.all([
       // Prepared per connection: one statement per scope kind, sort and order.
-      this.pool.query<UserRow & { student_id: string; mastered_this_week: number }>({
+      this.pool.query<UserRow & ReadingRow & { student_id: string; mastered_this_week: number }>({
         name: statementName(`${s}:students:${request.scope.kind}:${request.sort}:${request.order}`),
         text: `SELECT page.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
            COALESCE(u.days_active, 0) AS days_active, u.run_end_day::text AS run_end_day, COALESCE(u.run_length, 0) AS run_length,
            COALESCE(u.reviews_total, 0) AS reviews_total, COALESCE(u.reviews_correct, 0) AS reviews_correct,
            COALESCE(u.thematic_reviews, 0) AS thematic_reviews, COALESCE(u.learning_reviews, 0) AS learning_reviews,
            COALESCE(u.words_seen, 0) AS words_seen, COALESCE(u.words_mastered, 0) AS words_mastered,
-           COALESCE((SELECT w.gained - w.lost FROM ${s}.weekly_mastery w WHERE w.user_id = page.student_id AND w.week = $1), 0) AS mastered_this_week
+           COALESCE((SELECT w.gained - w.lost FROM ${s}.weekly_mastery w WHERE w.user_id = page.student_id AND w.week = $1), 0) AS mastered_this_week,
+           (SELECT count(*)::int FROM ${s}.reader_texts r WHERE r.user_id = page.student_id AND r.finished_at IS NOT NULL) AS texts_read,
+           tests.taken AS tests_taken, tests.average AS average_test_score, latest.score AS last_test_score, latest.max_score AS last_test_max_score
          FROM (
            SELECT ${scope.id} AS student_id, ${key.expression} AS sort_key
            FROM ${scope.from} ${week}
@@ -113,12 +134,15 @@ export class PgProgressReadStore implements ProgressReadStore {
            LIMIT ${limit} OFFSET ${offset}
          ) page
          LEFT JOIN ${s}.users u ON u.user_id = page.student_id
+         -- The rules of the domain's readingTests: the mean of the attempts' percentages, the newest attempt (ties by id).
+         CROSS JOIN LATERAL (SELECT count(*)::int AS taken, avg(t.score * 100.0 / t.max_score)::float8 AS average FROM ${s}.reader_tests t WHERE t.user_id = page.student_id) tests
+         LEFT JOIN LATERAL (SELECT t.score, t.max_score FROM ${s}.reader_tests t WHERE t.user_id = page.student_id ORDER BY t.completed_at DESC, t.attempt_id DESC LIMIT 1) latest ON true
          ORDER BY page.sort_key ${order}, page.student_id`,
         values: params,
       }),
       this.count(request),
     ]);
-    return { rows: rows.map((row) => ({ ...activityOf(row), studentId: row.student_id, masteredThisWeek: row.mastered_this_week })), total };
+    return { rows: rows.map((row) => ({ ...activityOf(row), studentId: row.student_id, masteredThisWeek: row.mastered_this_week, reading: readingOf(row) })), total };
   }
 
   private async count(request: StudentPageRequest): Promise<number> {
@@ -166,7 +190,12 @@ export class PgProgressReadStore implements ProgressReadStore {
          (SELECT COALESCE(json_agg(json_build_object('week', week, 'activeCohorts', active_cohorts, 'activeCards', active_cards)), '[]')
             FROM ${s}.learning_weeks WHERE user_id = $1 AND week = $4) AS learning_weeks,
          (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'itemId', item_id, 'attempts', attempts, 'lastScore', last_score, 'lastAt', last_at)), '[]')
-            FROM ${s}.activity_results WHERE user_id = $1) AS results`,
+            FROM ${s}.activity_results WHERE user_id = $1) AS results,
+         (SELECT COALESCE(json_agg(json_build_object('textId', text_id, 'readingSeconds', reading_seconds, 'finishedAt', finished_at, 'lastReadAt', last_read_at)), '[]')
+            FROM ${s}.reader_texts WHERE user_id = $1) AS texts,
+         (SELECT COALESCE(json_agg(json_build_object('attemptId', attempt_id, 'textId', text_id, 'textTitle', text_title, 'level', level, 'score', score,
+            'maxScore', max_score, 'at', completed_at)), '[]')
+            FROM ${s}.reader_tests WHERE user_id = $1) AS test_attempts`,
       [studentId, addDays(at.today, -(REVIEW_SERIES_DAYS - 1)), at.today, at.week],
     );
     const row = rows[0];
@@ -205,6 +234,25 @@ export class PgProgressReadStore implements ProgressReadStore {
         lastScore: Number(result['lastScore']),
         lastAt: new Date(String(result['lastAt'])),
       })),
+      texts: (row.texts as Json[]).map(
+        (text): TextReadingState => ({
+          textId: String(text['textId']),
+          readingSeconds: Number(text['readingSeconds']),
+          finishedAt: instant(text['finishedAt'] as string | null),
+          lastReadAt: new Date(String(text['lastReadAt'])),
+        }),
+      ),
+      testAttempts: (row.test_attempts as Json[]).map(
+        (attempt): TestAttemptState => ({
+          attemptId: String(attempt['attemptId']),
+          textId: String(attempt['textId']),
+          textTitle: String(attempt['textTitle']),
+          level: attempt['level'] as string | null,
+          score: Number(attempt['score']),
+          maxScore: Number(attempt['maxScore']),
+          at: new Date(String(attempt['at'])),
+        }),
+      ),
     };
   }
 
@@ -234,6 +282,8 @@ export class PgProgressReadStore implements ProgressReadStore {
       ['learningCards', `SELECT user_word_id, cohort_week, source, added_at, state, due_at, reviews, correct, last_answered_at FROM ${s}.learning_cards WHERE user_id = $1 ORDER BY user_word_id`],
       ['learningWeeks', `SELECT week, active_cohorts, active_cards, new_cohort_cards, rotated_at FROM ${s}.learning_weeks WHERE user_id = $1 ORDER BY week`],
       ['results', `SELECT kind, item_id, attempts, best_score, last_score, first_at, last_at FROM ${s}.activity_results WHERE user_id = $1 ORDER BY kind, item_id`],
+      ['readerTexts', `SELECT text_id, reading_seconds, first_read_at, last_read_at, finished_at FROM ${s}.reader_texts WHERE user_id = $1 ORDER BY text_id`],
+      ['readerTests', `SELECT attempt_id, text_id, text_title, level, score, max_score, completed_at FROM ${s}.reader_tests WHERE user_id = $1 ORDER BY completed_at, attempt_id`],
     ];
     const data: Record<string, unknown> = {};
     for (const [key, sql] of tables) {

@@ -7,7 +7,7 @@ import { stackEnv, uniqueName } from '@tall/platform/testing';
 import { RecordProgressFactHandler } from '@tall/progress/application';
 import { progressEventHandlers } from '../events/progress-event-handlers';
 import { STUDENT_SORT_KEYS } from '@tall/progress/contracts';
-import { studentSummary, todayAt } from '@tall/progress/domain';
+import { studentRecord, studentSummary, todayAt } from '@tall/progress/domain';
 import { progressTestEvents as events } from '../../test-support/progress-test-events';
 import { compareReadModels, dumpReadModel } from '../rebuild/read-model-comparison';
 import { PgProgressProjection } from './pg-progress-projection';
@@ -123,11 +123,18 @@ describe('progress read model on PostgreSQL', () => {
       }
       add(events.wordAdded(student, 'u9', '2026-W20', '2026-05-11T08:00:00Z'));
       add(events.rotated(student, '2026-W20', ['2026-W20', '2026-W19'], 9, '2026-05-11T00:00:00Z'));
+      for (let text = 0; text < 3; text++) {
+        add(events.textOpened(student, `text-${text}`, `2026-05-0${2 + text}T18:00:00Z`));
+        add(events.textProgressed(student, `text-${text}`, 200 + index * 10, `2026-05-0${2 + text}T18:05:00Z`));
+        if (text !== index) add(events.textFinished(student, `text-${text}`, 400 + text, `2026-05-0${2 + text}T18:10:00Z`));
+        add(events.testCompleted(student, { textId: `text-${text}`, score: text + index, maxScore: 6, at: `2026-05-0${2 + text}T18:20:00Z` }));
+      }
     });
     add(events.unlinked(teacher, students[2]));
     add(events.deleted(students[1]));
-    // A late event of the erased student on another topic.
+    // Late events of the erased student on other topics.
     add(events.thematic(students[1], { wordId: 'late', answeredAt: '2026-05-19T08:00:00Z' }));
+    add(events.testCompleted(students[1], { textId: 'late', score: 1, maxScore: 2, at: '2026-05-19T09:00:00Z' }));
 
     const interleave = (seed: number): EventEnvelope[] => {
       const queues = [...byTopic.values()].map((queue) => [...queue]);
@@ -152,6 +159,8 @@ describe('progress read model on PostgreSQL', () => {
     expect(dump.get('teacher_students')).toHaveLength(1);
     expect(dump.get('erased_users')).toHaveLength(1);
     expect((dump.get('daily_activity') ?? []).some((row) => row.includes(students[1]))).toBe(false);
+    expect(dump.get('reader_texts')).toHaveLength(6);
+    expect(dump.get('reader_tests')).toHaveLength(6);
   });
 
   it('keeps the latest absolute topic counts and the latest rotation, whatever order they come in', async () => {
@@ -182,8 +191,14 @@ describe('progress read model on PostgreSQL', () => {
       events.thematic(student, { wordId: 'w1', answeredAt: '2026-05-10T08:00:00Z' }),
       events.thematic(other, { wordId: 'w1', answeredAt: '2026-05-10T08:00:00Z' }),
       events.wordAdded(student, 'u1', '2026-W19', '2026-05-10T08:00:00Z'),
+      events.textFinished(student, 'text-1', 300, '2026-05-10T08:30:00Z'),
+      events.testCompleted(student, { textId: 'text-1', score: 3, maxScore: 4, at: '2026-05-10T08:40:00Z' }),
+      events.textFinished(other, 'text-1', 250, '2026-05-10T08:30:00Z'),
+      events.testCompleted(other, { textId: 'text-1', score: 2, maxScore: 4, at: '2026-05-10T08:40:00Z' }),
       events.deleted(student),
       events.thematic(student, { wordId: 'w2', answeredAt: '2026-05-10T09:00:00Z' }),
+      events.textOpened(student, 'text-2', '2026-05-10T09:30:00Z'),
+      events.testCompleted(student, { textId: 'text-2', score: 1, maxScore: 4, at: '2026-05-10T09:40:00Z' }),
       events.linked(teacher, student),
     );
     const dump = await dumpReadModel(pool, schema);
@@ -192,11 +207,66 @@ describe('progress read model on PostgreSQL', () => {
     }
     expect(dump.get('erased_users')).toHaveLength(1);
     expect(await read.exportUser(student)).toBeNull();
-    expect(await read.exportUser(other)).toMatchObject({ account: { role: 'STUDENT', reviews_total: 1 }, teachers: [{ teacher_id: teacher }] });
+    expect(await read.exportUser(other)).toMatchObject({
+      account: { role: 'STUDENT', reviews_total: 1 },
+      teachers: [{ teacher_id: teacher }],
+      readerTexts: [{ text_id: 'text-1', reading_seconds: 250, finished_at: new Date('2026-05-10T08:30:00Z') }],
+      readerTests: [{ text_id: 'text-1', text_title: 'Title of text-1', level: 'A2', score: 2, max_score: 4, completed_at: new Date('2026-05-10T08:40:00Z') }],
+      results: [{ kind: 'reading', item_id: 'text-1', attempts: 1, last_score: 0.5 }],
+    });
     expect(await read.isLinked(teacher, other)).toBe(true);
     await deliver(events.deleted(teacher));
     expect(await read.isLinked(teacher, other)).toBe(false);
     expect(await read.isStudent(other)).toBe(true);
+  });
+
+  it('folds the reader’s events into texts and test attempts: duplicates and any order give the same rows and record', async () => {
+    const student = randomUUID();
+    const attemptId = randomUUID();
+    const batch = [
+      events.userCreated(student),
+      events.textOpened(student, 'markt', '2026-05-11T09:00:00Z'),
+      events.textProgressed(student, 'markt', 240, '2026-05-11T09:05:00Z'),
+      events.textProgressed(student, 'markt', 420, '2026-05-11T09:10:00Z'),
+      events.textFinished(student, 'markt', 480, '2026-05-11T09:12:00Z'),
+      events.testCompleted(student, { textId: 'markt', textTitle: 'Op de markt', score: 3, maxScore: 4, at: '2026-05-11T09:20:00Z', attemptId }),
+      events.testCompleted(student, { textId: 'markt', textTitle: 'Op de markt', score: 4, maxScore: 4, at: '2026-05-12T09:20:00Z' }),
+      events.textOpened(student, 'fiets', '2026-05-12T19:00:00Z'),
+      events.textProgressed(student, 'fiets', 95, '2026-05-12T19:05:00Z'),
+      events.textOpened(student, 'markt', '2026-05-12T20:00:00Z'), // read again: still one text
+      events.testCompleted(student, { textId: 'fiets', textTitle: 'De fiets', score: 1, maxScore: 3, level: null, at: '2026-05-12T19:30:00Z' }),
+    ];
+    // The same attempt republished under another event id: one attempt still.
+    const republished = { ...batch[5], id: randomUUID() };
+    const inOrder = await model();
+    await inOrder.deliver(...batch);
+    const shuffled = await model();
+    await shuffled.deliver(...[...batch].reverse(), republished, ...batch.slice(2, 6));
+    expect(await compareReadModels(pool, inOrder.schema, shuffled.schema)).toEqual([]);
+
+    expect(await rows(inOrder.schema, 'SELECT text_id, reading_seconds, first_read_at, last_read_at, finished_at FROM $schema.reader_texts ORDER BY text_id')).toEqual([
+      { text_id: 'fiets', reading_seconds: 95, first_read_at: new Date('2026-05-12T19:00:00Z'), last_read_at: new Date('2026-05-12T19:05:00Z'), finished_at: null },
+      { text_id: 'markt', reading_seconds: 480, first_read_at: new Date('2026-05-11T09:00:00Z'), last_read_at: new Date('2026-05-12T20:00:00Z'), finished_at: new Date('2026-05-11T09:12:00Z') },
+    ]);
+    const at = todayAt(new Date('2026-05-13T08:00:00Z'));
+    const record = studentRecord(await shuffled.read.record(student, at), at);
+    expect(record.texts).toEqual({ opened: 2, read: 1, readingSeconds: 575, lastReadAt: '2026-05-12T20:00:00.000Z' });
+    expect(record.readingTests.taken).toBe(3);
+    expect(record.readingTests.averageScore).toBeCloseTo((75 + 100 + 100 / 3) / 3, 10);
+    expect(record.readingTests.recent.map((test) => [test.textTitle, test.level, test.score, test.maxScore, test.at])).toEqual([
+      ['De fiets', null, 1, 3, '2026-05-12T19:30:00.000Z'],
+      ['Op de markt', 'A2', 4, 4, '2026-05-12T09:20:00.000Z'],
+      ['Op de markt', 'A2', 3, 4, '2026-05-11T09:20:00.000Z'],
+    ]);
+    expect(record.reading).toMatchObject({ completed: 2, attempts: 3, lastAt: '2026-05-12T19:30:00.000Z' });
+    // Reading is activity: two days, the latest reading the last activity.
+    expect(record.activity).toMatchObject({ daysActive: 2, streak: 2, lastActiveAt: '2026-05-12T20:00:00.000Z', firstActiveAt: '2026-05-11T09:00:00.000Z' });
+    expect(record.reviews.total).toBe(0);
+
+    const { rows: page } = await shuffled.read.studentPage({ scope: { kind: 'allStudents' }, sort: 'lastActive', order: 'desc', page: 1, pageSize: 100, at });
+    const row = page.find((candidate) => candidate.studentId === student);
+    expect(row && studentSummary(row, at)).toMatchObject({ textsRead: 1, testsTaken: 3, lastTestScore: 100 / 3 });
+    expect(row && studentSummary(row, at).averageTestScore).toBeCloseTo(record.readingTests.averageScore ?? Number.NaN, 10);
   });
 
   it('serialises one user’s facts from different topics applied at once', async () => {

@@ -138,6 +138,35 @@ export function progressMigrations(schema: string): SqlMigration[] {
         DROP INDEX ${s}.users_students_idx;
         CREATE INDEX users_students_last_active_idx ON ${s}.users (last_active_at DESC NULLS LAST, user_id) WHERE role = 'STUDENT';`,
     },
+    {
+      // The reader's events. A text's row folds its events together with GREATEST and LEAST, so
+      // duplicates and any order give the same row; an attempt is one row, keyed by its own id.
+      id: '004-reader',
+      sql: `
+        CREATE TABLE ${s}.reader_texts (
+          user_id uuid NOT NULL,
+          text_id text NOT NULL,
+          reading_seconds integer NOT NULL,
+          first_read_at timestamptz NOT NULL,
+          last_read_at timestamptz NOT NULL,
+          finished_at timestamptz,
+          PRIMARY KEY (user_id, text_id)
+        );
+
+        CREATE TABLE ${s}.reader_tests (
+          user_id uuid NOT NULL,
+          attempt_id uuid NOT NULL,
+          text_id text NOT NULL,
+          text_title text NOT NULL,
+          level text,
+          score integer NOT NULL,
+          max_score integer NOT NULL,
+          completed_at timestamptz NOT NULL,
+          PRIMARY KEY (user_id, attempt_id)
+        );
+        -- A dashboard row's latest attempt.
+        CREATE INDEX reader_tests_latest_idx ON ${s}.reader_tests (user_id, completed_at DESC, attempt_id DESC);`,
+    },
   ];
 }
 
@@ -153,4 +182,6 @@ export const READ_MODEL_TABLES = [
   'learning_cards',
   'learning_weeks',
   'activity_results',
+  'reader_texts',
+  'reader_tests',
 ] as const;

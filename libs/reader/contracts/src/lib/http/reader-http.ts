@@ -3,6 +3,7 @@ import { typedText } from '@tall/platform/text';
 import { ReaderLevelSchema, TextSourceSchema } from '../reader-events';
 
 const Id = z.string().min(1).max(64);
+const LanguageSchema = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code');
 /** Query strings arrive as text. */
 const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -65,6 +66,13 @@ export type TextList = z.infer<typeof TextListSchema>;
 
 export const TextParamsSchema = z.strictObject({ id: Id });
 
+/** `GET /api/v1/reader/texts/:id?lang=`: the language of the translations in `glosses`. */
+export const ReaderTextQuerySchema = z.strictObject({
+  /** ISO 639-1 code; default `en`. A language the dictionary lacks for a word falls back to English. */
+  lang: LanguageSchema.optional(),
+});
+export type ReaderTextQuery = z.infer<typeof ReaderTextQuerySchema>;
+
 export const ReaderTokenSchema = z.object({
   text: z.string(),
   kind: z.enum(['word', 'number', 'punctuation', 'space']),
@@ -87,6 +95,7 @@ export const ReaderParagraphSchema = z.object({
   /** A chapter heading (imported books): shown as a heading, read as a paragraph. */
   heading: z.boolean().optional(),
 });
+export type ReaderParagraph = z.infer<typeof ReaderParagraphSchema>;
 
 export const TextStatsSchema = z.object({
   tokens: z.int().min(0),
@@ -132,31 +141,37 @@ export type ReaderText = z.infer<typeof ReaderTextSchema>;
 /** `POST /api/v1/reader/texts` as JSON: a pasted text. (A file goes as multipart `file`, with an optional `title` field.) */
 export const PasteTextBodySchema = z.strictObject({
   title: typedText({ min: 1, max: 200 }),
-  body: z.string().min(1).max(2_000_000).regex(/^[^\x00]*$/, 'must not contain NUL characters'),
+  body: z.string().min(1).max(2_000_000),
 });
 export type PasteTextBody = z.infer<typeof PasteTextBodySchema>;
 
-const WordRef = {
-  /** A recognised word: its dictionary form, as the text's tokens give it. */
-  lemma: typedText({ min: 1, max: 80 }).optional(),
-  /** A dictionary word. */
-  wordId: Id.optional(),
-};
-const oneWord = (body: { lemma?: string; wordId?: string }) => (body.lemma === undefined) !== (body.wordId === undefined);
-const ONE_WORD = { message: 'Send either lemma or wordId' };
+/** A recognised word by its dictionary id, or any word by its dictionary form (the token's lemma, or the word itself). */
+const ByWordId = { wordId: Id };
+const ByLemma = { lemma: typedText({ min: 1, max: 80 }) };
 
-/** `PUT /api/v1/reader/words/state` */
+/** `PUT /api/v1/reader/words/state`: `{wordId, state}` or `{lemma, state}` (documented as oneOf). */
 export const WordStateBodySchema = z
-  .strictObject({ ...WordRef, state: WordStateSchema })
-  .refine(oneWord, ONE_WORD);
+  .xor([z.strictObject({ ...ByWordId, state: WordStateSchema }), z.strictObject({ ...ByLemma, state: WordStateSchema })], {
+    error: 'Send either {wordId, state} or {lemma, state}',
+  })
+  .describe('Either {wordId, state} for a dictionary word, or {lemma, state} for any word');
 export type WordStateBody = z.infer<typeof WordStateBodySchema>;
 
 export const WordStateResultSchema = z.object({ key: z.string(), state: WordStateSchema });
 
-/** `POST /api/v1/reader/texts/:id/saved-words` */
+const SaveFields = {
+  /** The sentence the word was met in: the learning card's context. */
+  sentence: typedText({ min: 1, max: 500 }),
+  /** ISO 639-1 code of the translation to learn with; default `en`. */
+  language: LanguageSchema.optional(),
+};
+
+/** `POST /api/v1/reader/texts/:id/saved-words`: `{wordId, sentence, language?}` or `{lemma, sentence, language?}` (oneOf). */
 export const SaveWordBodySchema = z
-  .strictObject({ ...WordRef, sentence: typedText({ min: 1, max: 500 }) })
-  .refine(oneWord, ONE_WORD);
+  .xor([z.strictObject({ ...ByWordId, ...SaveFields }), z.strictObject({ ...ByLemma, ...SaveFields })], {
+    error: 'Send either {wordId, sentence, language?} or {lemma, sentence, language?}',
+  })
+  .describe('Either {wordId, sentence, language?} for a dictionary word, or {lemma, sentence, language?} for any word');
 export type SaveWordBody = z.infer<typeof SaveWordBodySchema>;
 
 export const SavedWordSchema = z.object({

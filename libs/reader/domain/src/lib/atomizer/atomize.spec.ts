@@ -1,4 +1,4 @@
-import { atomize, type AtomizedText, type Token } from './atomize';
+import { atomize, atomizeSections, type AtomizedText, type Token } from './atomize';
 import { diminutivesOf, inflectedAdjectivesOf, Lexicon, stemOf, type LexiconEntry } from './lexicon';
 import { readingStats, stateKey, type WordState } from './reading-stats';
 
@@ -155,5 +155,24 @@ describe('readingStats', () => {
     expect(readingStats(atomize(body, lexicon), () => 'new', (id) => levels.get(id)).estimatedLevel).toBe('A1');
     const harder = 'Zij staat op en de was is droog. '.repeat(10);
     expect(readingStats(atomize(harder, lexicon), () => 'new', (id) => levels.get(id)).estimatedLevel).toBe('B1');
+  });
+});
+
+describe('atomizeSections', () => {
+  it('puts each heading before its section and keeps group ids unique across sections', () => {
+    const text = atomizeSections(
+      [
+        { title: 'Hoofdstuk 1', body: 'Hij belt zijn moeder op.' },
+        { title: null, body: 'Zij belt haar moeder op.\n\nHet huis is groot.' },
+      ],
+      lexicon,
+    );
+    expect(text.paragraphs.map((paragraph) => paragraph.heading ?? false)).toEqual([true, false, false, false]);
+    const groups = text.paragraphs.flatMap((paragraph) => paragraph.sentences.flatMap((sentence) => sentence.tokens.map((token) => token.groupId))).filter((id) => id !== undefined);
+    // Two separable verbs, two tokens each, in different groups.
+    expect(groups).toHaveLength(4);
+    expect(new Set(groups).size).toBe(2);
+    // "1" of the heading is a number, not a word.
+    expect(text.wordCount).toBe(1 + 5 + 5 + 4);
   });
 });

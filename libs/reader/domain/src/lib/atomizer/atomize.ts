@@ -18,6 +18,8 @@ export interface Sentence {
 
 export interface Paragraph {
   sentences: Sentence[];
+  /** A section's heading (a chapter title of an imported book). */
+  heading?: boolean;
 }
 
 export interface AtomizedText {
@@ -147,4 +149,40 @@ function assign(token: Token, entry: LexiconEntry, groupId?: number): void {
   token.entryId = entry.id;
   token.lemma = entry.lemma;
   if (groupId !== undefined) token.groupId = groupId;
+}
+
+/** A part of a text with its own heading: a chapter of an imported book, or the whole of a short text. */
+export interface TextSection {
+  title: string | null;
+  body: string;
+}
+
+/**
+ * Atomizes a text of sections: each heading becomes a paragraph marked `heading`, followed by the
+ * section's paragraphs. Group ids stay unique across the whole text.
+ */
+export function atomizeSections(sections: readonly TextSection[], lexicon: Lexicon): AtomizedText {
+  const paragraphs: Paragraph[] = [];
+  let wordCount = 0;
+  let groupOffset = 0;
+  const append = (part: AtomizedText, heading: boolean) => {
+    let highest = 0;
+    for (const paragraph of part.paragraphs) {
+      for (const sentence of paragraph.sentences) {
+        for (const token of sentence.tokens) {
+          if (token.groupId === undefined) continue;
+          highest = Math.max(highest, token.groupId);
+          token.groupId += groupOffset;
+        }
+      }
+      paragraphs.push(heading ? { ...paragraph, heading: true } : paragraph);
+    }
+    groupOffset += highest;
+    wordCount += part.wordCount;
+  };
+  for (const section of sections) {
+    if (section.title && section.title.trim()) append(atomize(section.title.replace(/\s+/g, ' '), lexicon), true);
+    append(atomize(section.body, lexicon), false);
+  }
+  return { paragraphs, wordCount };
 }

@@ -29,9 +29,15 @@ export interface ReadingStats {
 /**
  * What a text is to one student: how much of it they know, how many new words it holds, and its
  * level by the dictionary. `stateOf` gives the student's state of a key (stateKey); `levelOf` the
- * level of a recognised entry.
+ * level of a recognised entry; `keyOf` the key a token's state is kept under (by default stateKey;
+ * the reader passes its own, which also knows the student's own words).
  */
-export function readingStats(text: AtomizedText, stateOf: (key: string) => WordState, levelOf: (entryId: string) => string | null | undefined): ReadingStats {
+export function readingStats(
+  text: AtomizedText,
+  stateOf: (key: string) => WordState,
+  levelOf: (entryId: string) => string | null | undefined,
+  keyOf: (token: Token) => string = stateKey,
+): ReadingStats {
   let tokens = 0;
   let known = 0;
   const fresh = new Set<string>();
@@ -41,7 +47,7 @@ export function readingStats(text: AtomizedText, stateOf: (key: string) => WordS
       for (const token of sentence.tokens) {
         if (token.kind !== 'word') continue;
         tokens++;
-        const key = stateKey(token);
+        const key = keyOf(token);
         const state = stateOf(key);
         if (state === 'known' || state === 'ignored') known++;
         else if (state === 'new') fresh.add(key);

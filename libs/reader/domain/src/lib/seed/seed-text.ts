@@ -30,7 +30,7 @@ export const SeedQuestionSchema = z.discriminatedUnion('type', [
     id: QuestionId,
     type: z.literal('shortAnswer'),
     prompt: Sentence,
-    /** Every answer accepted; matched as the thematic answer check matches (case, accents and small typos forgiven). */
+    /** Every answer accepted; matched as the thematic answer check matches (case, spaces, apostrophes and a closing full stop forgiven; every letter counts). */
     answers: z.array(z.string().trim().min(1).max(80)).min(1).max(6),
   }),
   z.strictObject({
@@ -53,11 +53,13 @@ export const SeedTextSchema = z.strictObject({
   title: z.string().trim().min(3).max(120),
   level: z.enum(SEED_TEXT_LEVELS),
   topic: Slug,
+  /** `test`: a text for testing comprehension (its test is the point); default `library`, a text to read. */
+  source: z.enum(['library', 'test']).optional(),
   language: z.literal('nl'),
   credit: z.string().trim().min(3).max(200),
   body: z.string().trim().min(100).max(6_000),
   test: z.strictObject({ questions: z.array(SeedQuestionSchema).min(4).max(8) }).optional(),
-});
+}).refine((text) => text.source !== 'test' || text.test !== undefined, { message: 'a test text needs its test', path: ['test'] });
 export type SeedText = z.infer<typeof SeedTextSchema>;
 
 /** The words of a text as a reader counts them (letters and digits, apostrophes and hyphens inside a word). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizeTypedAnswer } from '@tall/platform/text';
 import type { SeedQuestion } from '../seed/seed-text';
 
 /** A comprehension question as stored, answer included (seeded or written by an admin). */
@@ -43,14 +44,7 @@ export class AnswerRejectedError extends Error {
  * Unicode composition, the kind of apostrophe and a closing full stop; strict on every letter.
  */
 export function normalizeShortAnswer(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!?]+$/, '')
-    .trim()
-    .toLowerCase();
+  return normalizeTypedAnswer(text).replace(/[.!?]+$/, '').trim();
 }
 
 /**

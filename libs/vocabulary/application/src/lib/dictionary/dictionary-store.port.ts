@@ -12,6 +12,12 @@ export interface DictionaryStore {
   /** A topic's words in the order it introduces them. */
   wordsOf(topicId: string): Promise<DictionaryWord[]>;
   words(ids: readonly string[]): Promise<DictionaryWord[]>;
+  /**
+   * Every word, in no particular order. The cached store answers the same frozen array until it
+   * reads the dictionary again, so a caller may keep what it derives from it while it gets that
+   * same array back.
+   */
+  allWords(): Promise<readonly DictionaryWord[]>;
   /** Words of other topics, for recognition distractors when a topic has too few of its own. */
   wordsOutside(topicId: string, limit: number): Promise<DictionaryWord[]>;
 }

@@ -6,6 +6,7 @@ import { ExportLearningDataHandler } from './export-learning-data/export-learnin
 import { GetLearningStatsHandler } from './get-learning-stats/get-learning-stats.handler';
 import { GetMyScheduleHandler } from './get-my-schedule/get-my-schedule.handler';
 import { GetTodayQueueHandler } from './get-today-queue/get-today-queue.handler';
+import { GetUserWordsHandler } from './get-user-words/get-user-words.handler';
 import { LearningCardFactory } from './learning-card-factory';
 import { LearningRotationRunner } from './learning-rotation-runner';
 import { ListMyWordsHandler } from './list-my-words/list-my-words.handler';
@@ -22,5 +23,12 @@ export const learningCommandHandlers = [
   EraseLearningDataHandler,
   RequestWeekRotationHandler,
 ];
-export const learningQueryHandlers = [ListMyWordsHandler, GetTodayQueueHandler, GetMyScheduleHandler, GetLearningStatsHandler, ExportLearningDataHandler];
+export const learningQueryHandlers = [
+  ListMyWordsHandler,
+  GetTodayQueueHandler,
+  GetMyScheduleHandler,
+  GetLearningStatsHandler,
+  GetUserWordsHandler,
+  ExportLearningDataHandler,
+];
 export const learningCollaborators = [LearningCardFactory, ActiveSets, LearningRotationRunner];

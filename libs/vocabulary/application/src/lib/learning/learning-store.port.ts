@@ -44,6 +44,9 @@ export interface LearningCardRecord {
   lastReviews: AppliedReview[];
 }
 
+/** A card's word without its memory: what a reader needs to recognise and gloss it. */
+export type CardWordRecord = Pick<LearningCardRecord, 'id' | 'lemma' | 'article' | 'translation' | 'wordId'>;
+
 export interface RemovedCardRecord {
   id: string;
   cohortWeek: string;
@@ -111,6 +114,8 @@ export interface LearningStore {
   findCardByLemmaKey(userId: string, lemmaKey: string): Promise<LearningCardRecord | null>;
   /** Newest first; `search` matches part of the lemma or the translation, any case. */
   listCards(userId: string, query: { search?: string; skip: number; limit: number }): Promise<{ items: LearningCardRecord[]; total: number }>;
+  /** Every word the student has not removed, newest first. */
+  cardWords(userId: string): Promise<CardWordRecord[]>;
   /** Marks the card removed (personal fields dropped) with its events in one write; false when it was not active. */
   removeCard(card: LearningCardRecord, removedAt: Date, events: readonly EventEnvelope[]): Promise<boolean>;
   /** Writes the reviewed card if it is still at `card.version` and has not applied `reviewId`; false otherwise. */

@@ -1,3 +1,4 @@
+import { normalizeTypedAnswer } from '@tall/platform/text';
 import type { ThematicAnswer, ThematicMode } from '@tall/vocabulary/contracts';
 import { FALLBACK_LANGUAGE, isApplicable, translationOf, type DictionaryWord } from '../dictionary/dictionary-word';
 
@@ -36,14 +37,7 @@ export class AnswerShapeError extends Error {
  * Tolerant of case, of spaces around and inside (several become one), of Unicode composition
  * and of typographic apostrophes; strict on every letter and accent.
  */
-export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+export const normalizeAnswer = normalizeTypedAnswer;
 
 /** A stored form may list accepted variants with `/` (`vroeg/vraagde`). */
 function variants(form: string): string[] {

@@ -104,6 +104,15 @@ describe('CachedDictionaryStore', () => {
     expect((await store.topics()).length).toBe(3);
   });
 
+  it('hands out the same frozen array of every word until it reads the dictionary again', async () => {
+    const first = await store.allWords();
+    expect(first.map((item) => item.id)).toEqual(['w-1', 'w-2', 'w-3']);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await store.allWords()).toBe(first);
+    store.invalidate();
+    expect(await store.allWords()).not.toBe(first);
+  });
+
   it('hands out frozen words, so no request can change another’s', async () => {
     const [first] = await store.words(['w-1']);
     expect(() => {

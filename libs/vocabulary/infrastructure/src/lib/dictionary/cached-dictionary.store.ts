@@ -91,6 +91,11 @@ export class CachedDictionaryStore implements DictionaryStore {
     return [...new Set(ids)].flatMap((id) => words.get(id) ?? []);
   }
 
+  /** The snapshot's own array (frozen): the same one until the dictionary is read again. */
+  async allWords(): Promise<readonly DictionaryWord[]> {
+    return (await this.current()).wordsById;
+  }
+
   async wordsOutside(topicId: string, limit: number): Promise<DictionaryWord[]> {
     const result: DictionaryWord[] = [];
     for (const word of (await this.current()).wordsById) {
@@ -130,7 +135,7 @@ export class CachedDictionaryStore implements DictionaryStore {
 function buildSnapshot(topicList: DictionaryTopic[], wordList: DictionaryWord[], loadedAt: number): Snapshot {
   // The order MongoDictionaryStore.topics() sorts in: level (A1 < A2 < B1 …), order, id.
   const topics = [...topicList].map(deepFreeze).sort((a, b) => compare(a.level, b.level) || a.order - b.order || compare(a.id, b.id));
-  const wordsById = [...wordList].map(deepFreeze).sort((a, b) => compare(a.id, b.id));
+  const wordsById = Object.freeze([...wordList].map(deepFreeze).sort((a, b) => compare(a.id, b.id)));
   const wordsByTopic = new Map<string, DictionaryWord[]>();
   for (const word of wordsById) wordsByTopic.set(word.topicId, [...(wordsByTopic.get(word.topicId) ?? []), word]);
   for (const words of wordsByTopic.values()) words.sort((a, b) => a.order - b.order || compare(a.id, b.id));

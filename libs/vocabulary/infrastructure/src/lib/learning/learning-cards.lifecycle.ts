@@ -1,11 +1,13 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Db } from 'mongodb';
 import { EventRouting, EventsRegistrar, type EventHandler } from '@tall/platform/events';
 import { LOGGER, type Logger } from '@tall/platform/observability';
 import { addWeeks, dayOf, isoWeekOf } from '@tall/platform/calendar';
+import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import {
+  GetUserWordsQuery,
   LEARNING_CLOCK,
   LEARNING_SETTINGS,
   LEARNING_STORE,
@@ -14,7 +16,7 @@ import {
   type Clock,
   type LearningSettings,
 } from '@tall/vocabulary/application';
-import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { GetUserWords, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { LEARNING_COLLECTIONS } from '../persistence/collections';
 import type { MongoLearningStore } from './mongo-learning-store';
 import type { MongoRotationStore } from './mongo-rotation-store';
@@ -45,10 +47,12 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
     @Inject(LEARNING_CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly rotation: LearningRotationRunner,
     private readonly registrar: EventsRegistrar,
     private readonly routing: EventRouting,
     private readonly jobs: ScheduledJobs,
+    @Optional() @Inject(RpcRegistry) private readonly rpc?: RpcRegistry,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -58,6 +62,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
     }
     this.subscribe(weeklyRotationHandler(this.commands));
     this.subscribe(readerWordSavedHandler(this.commands));
+    this.rpc?.provide(GetUserWords, (input) => this.queries.execute(new GetUserWordsQuery(input.userId)));
     this.jobs.register({
       name: LEARNING_MAINTENANCE_JOB,
       cron: '50 4 * * *',

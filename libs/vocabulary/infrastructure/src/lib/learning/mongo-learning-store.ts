@@ -5,6 +5,7 @@ import type {
   ActiveSetRecord,
   AppliedReview,
   CardFigures,
+  CardWordRecord,
   DueQuery,
   InsertOutcome,
   LearningCardRecord,
@@ -69,6 +70,21 @@ export class MongoLearningStore implements LearningStore {
       this.cards.countDocuments(filter),
     ]);
     return { items: documents.map(toRecord), total };
+  }
+
+  async cardWords(userId: string): Promise<CardWordRecord[]> {
+    // The few fields a reader glosses with, read on the `user_added` index (userId, status, addedAt).
+    const documents = await this.cards
+      .find({ userId, status: ACTIVE }, { _id: 1, lemma: 1, article: 1, translation: 1, wordId: 1 })
+      .sort({ addedAt: -1, _id: -1 })
+      .lean<Array<Pick<CardDocument, '_id' | 'lemma' | 'article' | 'translation' | 'wordId'>>>();
+    return documents.map((document) => ({
+      id: document._id,
+      lemma: document.lemma ?? '',
+      article: document.article ?? null,
+      translation: document.translation ?? null,
+      wordId: document.wordId ?? null,
+    }));
   }
 
   async removeCard(card: LearningCardRecord, removedAt: Date, events: readonly EventEnvelope[]): Promise<boolean> {

@@ -14,6 +14,10 @@ const row = (overrides: Partial<StudentSummary>): StudentSummary => ({
   accuracy: 0.8125,
   inactive: false,
   inactiveDays: 0,
+  textsRead: 4,
+  testsTaken: 3,
+  averageTestScore: 200 / 3,
+  lastTestScore: 80,
   ...overrides,
 });
 
@@ -75,18 +79,21 @@ describe('students CSV', () => {
   it('writes a quoted header and one quoted, CRLF-terminated line per student, numbers as numbers', () => {
     const csv = studentsCsv([
       row({}),
-      row({ studentId: '22222222-2222-4222-8222-222222222222', name: { firstName: '=HYPERLINK("http://x")', lastName: 'O, Brien' }, accuracy: null, lastActiveAt: null, inactive: true, inactiveDays: null }),
+      row({
+        studentId: '22222222-2222-4222-8222-222222222222', name: { firstName: '=HYPERLINK("http://x")', lastName: 'O, Brien' }, accuracy: null, lastActiveAt: null, inactive: true, inactiveDays: null,
+        textsRead: 0, testsTaken: 0, averageTestScore: null, lastTestScore: null,
+      }),
       row({ studentId: '33333333-3333-4333-8333-333333333333', name: null }),
     ]);
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
     expect(lines[0]).toBe(
-      '"student_id","first_name","last_name","status","last_active_at","days_active","streak_days","mastered_this_week","words_mastered","reviews","accuracy_percent","inactive","inactive_days"',
+      '"student_id","first_name","last_name","status","last_active_at","days_active","streak_days","mastered_this_week","words_mastered","reviews","accuracy_percent","inactive","inactive_days","texts_read","tests_taken","average_test_score_percent","last_test_score_percent"',
     );
-    expect(lines[1]).toBe('"11111111-1111-4111-8111-111111111111","Eva","de Vries","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0"');
-    expect(lines[2]).toBe('"22222222-2222-4222-8222-222222222222","\'=HYPERLINK(""http://x"")","O, Brien","active","","5","3","-2","7","40","","yes",""');
-    expect(lines[3]).toBe('"33333333-3333-4333-8333-333333333333","","","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0"');
+    expect(lines[1]).toBe('"11111111-1111-4111-8111-111111111111","Eva","de Vries","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0","4","3","66.7","80"');
+    expect(lines[2]).toBe('"22222222-2222-4222-8222-222222222222","\'=HYPERLINK(""http://x"")","O, Brien","active","","5","3","-2","7","40","","yes","","0","0","",""');
+    expect(lines[3]).toBe('"33333333-3333-4333-8333-333333333333","","","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0","4","3","66.7","80"');
     // A negative number is ours and stays a number, not a neutralised text.
     expect(parseLine(lines[1])[7]).toBe('-2');
   });

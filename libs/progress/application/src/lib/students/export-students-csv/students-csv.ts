@@ -11,10 +11,19 @@ const COLUMNS: ReadonlyArray<[header: string, cell: (row: StudentSummary) => str
   ['mastered_this_week', (row) => row.masteredThisWeek, 'number'],
   ['words_mastered', (row) => row.wordsMastered, 'number'],
   ['reviews', (row) => row.reviews, 'number'],
-  ['accuracy_percent', (row) => (row.accuracy === null ? null : Number((row.accuracy * 100).toFixed(1))), 'number'],
+  ['accuracy_percent', (row) => (row.accuracy === null ? null : percentCell(row.accuracy * 100)), 'number'],
   ['inactive', (row) => (row.inactive ? 'yes' : 'no'), 'text'],
   ['inactive_days', (row) => row.inactiveDays, 'number'],
+  // Appended, so the columns before them keep their places in existing spreadsheets.
+  ['texts_read', (row) => row.textsRead, 'number'],
+  ['tests_taken', (row) => row.testsTaken, 'number'],
+  ['average_test_score_percent', (row) => percentCell(row.averageTestScore), 'number'],
+  ['last_test_score_percent', (row) => percentCell(row.lastTestScore), 'number'],
 ];
+
+function percentCell(percent: number | null): number | null {
+  return percent === null ? null : Number(percent.toFixed(1));
+}
 
 /**
  * Where a spreadsheet may start a new cell inside our text: at the start of the field, and after
