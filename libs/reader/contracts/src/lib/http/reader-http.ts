@@ -138,10 +138,16 @@ export const ReaderTextSchema = TextSummarySchema.extend({
 });
 export type ReaderText = z.infer<typeof ReaderTextSchema>;
 
+/**
+ * Characters of a pasted text: about 15,000 words, far more than anyone pastes, and well inside
+ * the API's 1 MB body limit. A book goes as a file (up to 10 MB).
+ */
+export const PASTED_TEXT_MAX_CHARACTERS = 100_000;
+
 /** `POST /api/v1/reader/texts` as JSON: a pasted text. (A file goes as multipart `file`, with an optional `title` field.) */
 export const PasteTextBodySchema = z.strictObject({
   title: typedText({ min: 1, max: 200 }),
-  body: z.string().min(1).max(2_000_000),
+  body: z.string().min(1).max(PASTED_TEXT_MAX_CHARACTERS),
 });
 export type PasteTextBody = z.infer<typeof PasteTextBodySchema>;
 

@@ -131,6 +131,7 @@ export class ReaderController {
           schema: {
             type: 'object',
             required: ['file'],
+            additionalProperties: false,
             properties: {
               title: { type: 'string', minLength: 1, maxLength: TITLE_FIELD_MAX, description: 'Sent before the file; default: the file’s name or the book’s title' },
               file: { type: 'string', format: 'binary' },
@@ -235,11 +236,13 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; by
       }
     }
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ReaderError('TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
     if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalidUpload('Send one file, and at most a title besides it');
-    if (code === 'FST_PROTO_VIOLATION' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw invalidUpload('The multipart body cannot be read');
-    throw error;
+    // Everything else the multipart reader throws is about the body it was sent: no boundary, a
+    // body cut off, busboy stopping at a limit (a premature close), a prototype key as a name.
+    throw invalidUpload(`The multipart body cannot be read (${error instanceof Error ? error.message : String(error)}): send one file, and at most a title besides it`);
   }
   if (!file) throw invalidUpload('Send the text as a file in the part named file');
   return { ...file, ...(title ? { title } : {}) };
