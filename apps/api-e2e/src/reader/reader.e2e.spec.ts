@@ -204,7 +204,15 @@ describe('reader, black-box', () => {
     ]);
     expect(own.readingTests.averageScore).toBeCloseTo(((questions.length + attempt.body.score) / (2 * questions.length)) * 100, 5);
     expect(own.texts).toMatchObject({ read: 1, readingSeconds: 65 });
-    const row = (await api.call('GET', '/teacher/students', { token: teacher.accessToken })).body.items.find((item: { studentId: string }) => item.studentId === student.id);
+    // The teacher's link reaches progress through identity's events, so the row may come a moment later.
+    const row = await waitFor(
+      async () => {
+        const table = await api.call('GET', '/teacher/students', { token: teacher.accessToken });
+        const found = table.body?.items?.find((item: { studentId: string; testsTaken: number }) => item.studentId === student.id);
+        return found?.testsTaken === 2 ? found : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the student in their teacher’s table' },
+    );
     expect(row).toMatchObject({ testsTaken: 2, textsRead: 1, lastTestScore: 100 });
     const page = await api.call('GET', `/teacher/students/${student.id}/progress`, { token: teacher.accessToken });
     expect(page.body.readingTests.recent[0]).toMatchObject({ textTitle: withTest.title, score: questions.length, maxScore: questions.length });

@@ -23,6 +23,7 @@ export const routes: Routes = [
         title: 'titles.learning',
         loadChildren: () => import('./learn/learning/learning.routes').then((m) => m.learningRoutes),
       },
+      { path: 'read', canActivate: [withRole('STUDENT')], title: 'titles.reader', loadChildren: () => import('./read/read.routes').then((m) => m.readRoutes) },
       { path: 'progress', canActivate: [withRole('STUDENT')], title: 'titles.progress', loadChildren: () => import('./progress/progress.routes').then((m) => m.progressRoutes) },
       {
         path: 'teacher/students',
