@@ -98,16 +98,38 @@ export function ensureChromium() {
   const chromium = '/usr/bin/chromium';
   if (existsSync(chromium)) return chromium;
   log('Chromium is missing: installing Debian\'s chromium package (apt-get, once)');
+  installDebianPackages(['chromium']);
+  if (!existsSync(chromium)) throw new Error(`chromium was installed but ${chromium} is missing`);
+  return chromium;
+}
+
+/**
+ * What the listening seed needs to make its videos (libs/listening/infrastructure's seed media):
+ * Debian's ffmpeg, and espeak-ng for the Dutch speech, installed with apt-get when missing.
+ * Returns their paths.
+ */
+export function ensureMediaTools() {
+  const tools = { ffmpeg: '/usr/bin/ffmpeg', ffprobe: '/usr/bin/ffprobe', espeakNg: '/usr/bin/espeak-ng' };
+  if (Object.values(tools).every((path) => existsSync(path))) return tools;
+  log('ffmpeg or espeak-ng is missing: installing Debian\'s ffmpeg and espeak-ng packages (apt-get, once)');
+  installDebianPackages(['ffmpeg', 'espeak-ng']);
+  const missing = Object.values(tools).filter((path) => !existsSync(path));
+  if (missing.length > 0) throw new Error(`ffmpeg and espeak-ng were installed but ${missing.join(', ')} is missing`);
+  return tools;
+}
+
+/** apt-get install (these machines run as root; otherwise through sudo without a prompt), updating the lists once if the first try fails. */
+function installDebianPackages(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? [] : ['sudo', '-n'];
   const apt = (args) => {
     const [command, ...rest] = [...asRoot, 'apt-get', ...args];
     return spawnSync(command, rest, { stdio: 'inherit', env }).status;
   };
-  if (apt(['install', '-y', '-q', 'chromium']) !== 0) {
+  if (apt(['install', '-y', '-q', ...packages]) !== 0) {
     apt(['update', '-q']);
-    if (apt(['install', '-y', '-q', 'chromium']) !== 0) throw new Error('could not install chromium with apt-get; install it (apt-get install chromium) and run again');
+    if (apt(['install', '-y', '-q', ...packages]) !== 0) {
+      throw new Error(`could not install ${packages.join(' and ')} with apt-get; install it (apt-get install ${packages.join(' ')}) and run again`);
+    }
   }
-  if (!existsSync(chromium)) throw new Error(`chromium was installed but ${chromium} is missing`);
-  return chromium;
 }

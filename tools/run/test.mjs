@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensureStack, log, root, run, runSettled } from './process.mjs';
+import { ensureChromium, ensureDependencies, ensureMediaTools, ensureStack, log, root, run, runSettled } from './process.mjs';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
@@ -19,6 +19,12 @@ function stackServicesRunning() {
 ensureDependencies();
 const alreadyUp = stackServicesRunning() === 4;
 const stack = ensureStack();
+// The listening seed's videos (black-box and web end-to-end tests) are made with Debian's ffmpeg and espeak-ng.
+try {
+  ensureMediaTools();
+} catch (error) {
+  log(String(error));
+}
 const env = { ...process.env, ...stack, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
 
 const results = [];

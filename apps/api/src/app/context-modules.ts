@@ -12,6 +12,10 @@ import { SYSTEM_MODULE } from '@tall/system/contracts';
 import { SystemModule } from '@tall/system/infrastructure';
 import { READER_MODULE } from '@tall/reader/contracts';
 import { ReaderModule } from '@tall/reader/infrastructure';
+import { LISTENING_MODULE } from '@tall/listening/contracts';
+import { ListeningModule } from '@tall/listening/infrastructure';
+import { EXERCISES_MODULE } from '@tall/exercises/contracts';
+import { ExercisesModule } from '@tall/exercises/infrastructure';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { VocabularyModule } from '@tall/vocabulary/infrastructure';
 
@@ -34,6 +38,8 @@ export const CONTEXT_MODULES: ContextModule[] = [
   },
   { ...VOCABULARY_MODULE, module: (config) => VocabularyModule.forRoot(vocabularyOptions(config)) },
   { ...READER_MODULE, module: (config) => ReaderModule.forRoot({ mongoUri: config.MONGODB_URI }) },
+  { ...LISTENING_MODULE, module: (config) => ListeningModule.forRoot({ mongoUri: config.MONGODB_URI, urlTtlSeconds: config.LISTENING_URL_TTL_SECONDS }) },
+  { ...EXERCISES_MODULE, module: (config) => ExercisesModule.forRoot({ mongoUri: config.MONGODB_URI }) },
 ];
 
 function profileOptions(config: AppConfig) {

@@ -12,6 +12,7 @@ export { LearningRotationRunner, ROTATION_BATCH_SIZE, ROTATION_LEASE_MS } from '
 export * from './lib/dictionary/list-topics/list-topics.query';
 export * from './lib/dictionary/list-topic-words/list-topic-words.query';
 export * from './lib/dictionary/get-reader-lexicon/get-reader-lexicon.query';
+export * from './lib/dictionary/get-level-words/get-level-words.query';
 export * from './lib/thematic/draw-thematic-session/draw-thematic-session.query';
 export * from './lib/thematic/review-thematic-card/review-thematic-card.command';
 export * from './lib/thematic/recover-thematic-reviews/recover-thematic-reviews.command';
@@ -26,6 +27,7 @@ export * from './lib/learning/get-today-queue/get-today-queue.query';
 export * from './lib/learning/get-my-schedule/get-my-schedule.query';
 export * from './lib/learning/get-learning-stats/get-learning-stats.query';
 export * from './lib/learning/get-user-words/get-user-words.query';
+export * from './lib/learning/get-practice-cards/get-practice-cards.query';
 export * from './lib/learning/export-learning-data/export-learning-data.query';
 export * from './lib/learning/erase-learning-data/erase-learning-data.command';
 export * from './lib/learning/request-week-rotation/request-week-rotation.command';

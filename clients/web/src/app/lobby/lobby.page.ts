@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink, type Routes } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { fromStore } from '../core/store-signal';
 import { AUTH_STORE, LOBBY_STORE } from '../core/tall-client';
@@ -31,8 +31,11 @@ export class LobbyPage {
     const product = view.products.find((candidate) => candidate.key === context.product);
     return product ? { product, location: context.location, at: context.at } : null;
   });
-  protected readonly available = computed(() => this.lobby().view?.products.filter((product) => !product.comingSoon) ?? []);
-  protected readonly comingSoon = computed(() => this.lobby().view?.products.filter((product) => product.comingSoon) ?? []);
+  private readonly screens = screenPaths(inject(Router).config);
+  /** Open: built on the server, and this client has its screens (the API can be ahead of the app). */
+  private readonly opens = (product: { comingSoon: boolean; route: string }) => !product.comingSoon && this.screens.has(product.route.split('/')[1] ?? '');
+  protected readonly available = computed(() => this.lobby().view?.products.filter((product) => this.opens(product)) ?? []);
+  protected readonly comingSoon = computed(() => this.lobby().view?.products.filter((product) => !this.opens(product)) ?? []);
 
   constructor() {
     void this.store.getState().load();
@@ -41,4 +44,14 @@ export class LobbyPage {
   protected reload(): void {
     void this.store.getState().load();
   }
+}
+
+/** The first segments of the app's routes inside the shell ('read', 'learn', 'ops', …), without the catch-all. */
+function screenPaths(routes: Routes): Set<string> {
+  const paths = new Set<string>();
+  for (const route of routes) {
+    if (route.path === '' && route.children) for (const segment of screenPaths(route.children)) paths.add(segment);
+    else if (route.path && route.path !== '**') paths.add(route.path.split('/')[0]);
+  }
+  return paths;
 }

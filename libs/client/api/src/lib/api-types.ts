@@ -178,6 +178,268 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s published exercises by level, type and title, each with the student’s latest score */
+        get: operations["ExercisesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An exercise without its answers: one of the school’s, or one of the student’s own weekly ones */
+        get: operations["ExercisesController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand in the exercise; the server grades it and answers the score with each item’s expected answer (exercise.completed)
+         * @description Answers by type: order, the tokens in the order chosen; match, the option chosen; buckets, the bucket’s id; cloze, one text per blank. Typed text is matched forgiving case, spaces and the kind of apostrophe. Unanswered items count as wrong.
+         */
+        post: operations["ExercisesController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The student’s exercises for this week, without answers, made from the learning cards they added this week
+         * @description Made once per student and ISO week (the school’s calendar) and kept: de/het for nouns, words matched to their translations, words filled into their sentences, sentences built from their words. With fewer than 6 words in the week the words they are learning are used too, and dictionary words of their level when they have too few.
+         */
+        get: operations["ExercisesController_weekly_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/admin/videos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create a video or change its description and timed questions (with their answers); its media stay */
+        put: operations["ListeningAdminController_saveVideo_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/admin/videos/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan an upload of the film (video/mp4), the poster (image/jpeg, png or webp) or subtitles (text/vtt, with lang): a pre-signed PUT straight to storage
+         * @description PUT the file to url with exactly the headers given, then complete the upload.
+         */
+        post: operations["ListeningAdminController_createUpload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/admin/videos/{id}/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The file is in storage: checked there (type and size as announced) and put in place; with film, poster and Dutch subtitles the video is listed */
+        post: operations["ListeningAdminController_completeUpload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a device that keeps videos offline, by its RSA-OAEP (SHA-256) public key as a JWK
+         * @description The key: kty RSA, alg RSA-OAEP-256, e AQAB, a modulus of 2048 to 4096 bits; no private members. At most 10 devices at once.
+         */
+        post: operations["ListeningController_registerDevice_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/devices/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a device: its content key is destroyed, and the device gets none again */
+        delete: operations["ListeningController_revokeDevice_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/devices/{deviceId}/content-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The device’s 256-bit content key (AES-256-GCM for its offline videos), wrapped with its public key (RSA-OAEP, SHA-256)
+         * @description The same key every time for the same device, freshly wrapped.
+         */
+        post: operations["ListeningController_contentKey_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The videos whose media are in place, by level and title, each with a pre-signed poster URL and the student’s position */
+        get: operations["ListeningController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/videos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A video to play: pre-signed, short-lived URLs of the film (range requests work), poster and WebVTT subtitles; the timed questions without answers; where to resume
+         * @description The URLs stop working at urlsExpireAt (10 minutes by default, at most 15): fetch the video again for new ones.
+         */
+        get: operations["ListeningController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/videos/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a timed question (answer null: skipped); the server grades it and answers with the expected answer (video.answered)
+         * @description Answers: the option’s index (multiple choice), true/false, or a few words (short answer: case, spaces, apostrophes and a closing full stop forgiven).
+         */
+        post: operations["ListeningController_answer_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listening/videos/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save where the player is, adding the seconds watched since the last report
+         * @description A first report (or one after 30 minutes away) is video.started; the watching time goes out as video.progressed at most every 5 minutes; the end once as video.completed.
+         */
+        put: operations["ListeningController_savePosition_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lobby": {
         parameters: {
             query?: never;
@@ -955,6 +1217,45 @@ export type components = {
             note?: string;
             translation: string & unknown;
         };
+        AdminVideoDto: {
+            durationSeconds: number;
+            id: string;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            media: {
+                poster: boolean;
+                subtitles: string[];
+                video: boolean;
+            };
+            mediaReady: boolean;
+            questions: ({
+                answer: number;
+                atSeconds: number;
+                id: string;
+                /** @enum {string} */
+                kind: "multipleChoice";
+                options: string[];
+                prompt: string;
+            } | {
+                answer: boolean;
+                atSeconds: number;
+                id: string;
+                /** @enum {string} */
+                kind: "trueFalse";
+                prompt: string;
+            } | {
+                answers: string[];
+                atSeconds: number;
+                id: string;
+                /** @enum {string} */
+                kind: "shortAnswer";
+                prompt: string;
+            })[];
+            title: string;
+            topic: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         AttemptDto: {
             answers: {
                 answer: number | boolean | string | string[];
@@ -1001,6 +1302,25 @@ export type components = {
             desktop: string;
             web: string;
         };
+        ContentKeyDto: {
+            /** @enum {string} */
+            algorithm: "RSA-OAEP-256";
+            /** Format: uuid */
+            deviceId: string;
+            /** @enum {string} */
+            encryption: "A256GCM";
+            /** Format: date-time */
+            issuedAt: string;
+            keyId: string;
+            wrappedKey: string;
+        };
+        CreateUploadDto: {
+            contentType: string;
+            /** @enum {string} */
+            kind: "video" | "poster" | "subtitles";
+            lang?: string & unknown;
+            sizeBytes: number;
+        };
         CreateUserDto: {
             /** Format: email */
             email: string;
@@ -1009,6 +1329,14 @@ export type components = {
             password: string;
             /** @enum {string} */
             role: "TECH_ADMIN" | "EDU_ADMIN" | "TEACHER" | "STUDENT";
+        };
+        DeviceDto: {
+            /** Format: uuid */
+            deviceId: string;
+            keyThumbprint: string;
+            name: string | null;
+            /** Format: date-time */
+            registeredAt: string;
         };
         DictionaryWordDto: {
             /** @enum {string|null} */
@@ -1054,6 +1382,48 @@ export type components = {
             /** @description For people; may change */
             message: string;
             statusCode: number;
+        };
+        ExerciseAttemptDto: {
+            answers: {
+                answer: string | string[];
+                itemId: string;
+            }[];
+        };
+        ExerciseAttemptResultDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            id: string;
+            maxScore: number;
+            results: {
+                correct: boolean;
+                expected: string | string[];
+                itemId: string;
+            }[];
+            score: number;
+        };
+        ExerciseListDto: {
+            items: {
+                id: string;
+                itemCount: number;
+                lastScore: {
+                    /** Format: date-time */
+                    at: string;
+                    maxScore: number;
+                    score: number;
+                } | null;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1";
+                /** @enum {string} */
+                source: "authored" | "weekly";
+                title: string;
+                topic: string | null;
+                /** @enum {string} */
+                type: "order" | "match" | "buckets" | "cloze";
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         JobRunDto: {
             attempts: number;
@@ -1286,6 +1656,106 @@ export type components = {
             readingSeconds: number;
             sentence: number;
         };
+        PublicExerciseDto: {
+            id: string;
+            instructions: string;
+            itemCount: number;
+            items: {
+                ending: string;
+                /** @description A translation or a clue; null when there is none */
+                hint: string | null;
+                id: string;
+                tokens: string[];
+            }[];
+            lastScore: {
+                /** Format: date-time */
+                at: string;
+                maxScore: number;
+                score: number;
+            } | null;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            /** @enum {string} */
+            source: "authored" | "weekly";
+            title: string;
+            topic: string | null;
+            /** @enum {string} */
+            type: "order";
+        } | {
+            id: string;
+            instructions: string;
+            itemCount: number;
+            items: {
+                id: string;
+                text: string;
+            }[];
+            lastScore: {
+                /** Format: date-time */
+                at: string;
+                maxScore: number;
+                score: number;
+            } | null;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            options: string[];
+            /** @enum {string} */
+            source: "authored" | "weekly";
+            title: string;
+            topic: string | null;
+            /** @enum {string} */
+            type: "match";
+        } | {
+            buckets: {
+                id: string;
+                label: string;
+            }[];
+            id: string;
+            instructions: string;
+            itemCount: number;
+            items: {
+                id: string;
+                text: string;
+            }[];
+            lastScore: {
+                /** Format: date-time */
+                at: string;
+                maxScore: number;
+                score: number;
+            } | null;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            /** @enum {string} */
+            source: "authored" | "weekly";
+            title: string;
+            topic: string | null;
+            /** @enum {string} */
+            type: "buckets";
+        } | {
+            id: string;
+            instructions: string;
+            itemCount: number;
+            items: {
+                /** @description A translation or a clue; null when there is none */
+                hint: string | null;
+                id: string;
+                parts: string[];
+            }[];
+            lastScore: {
+                /** Format: date-time */
+                at: string;
+                maxScore: number;
+                score: number;
+            } | null;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            /** @enum {string} */
+            source: "authored" | "weekly";
+            title: string;
+            topic: string | null;
+            /** @enum {string} */
+            type: "cloze";
+            wordBank: string[] | null;
+        };
         ReaderTestDto: {
             attempts: {
                 /** Format: date-time */
@@ -1406,6 +1876,22 @@ export type components = {
         RefreshDto: {
             /** @description Native clients; the web client sends {} and the tall_refresh cookie */
             refreshToken?: string;
+        };
+        RegisterDeviceDto: {
+            name?: string & unknown;
+            publicKey: {
+                /** @enum {string} */
+                alg: "RSA-OAEP-256";
+                /** @enum {string} */
+                e: "AQAB";
+                ext?: boolean;
+                key_ops?: ("encrypt" | "wrapKey")[];
+                /** @enum {string} */
+                kty: "RSA";
+                n: string & unknown;
+                /** @enum {string} */
+                use?: "enc";
+            };
         };
         RegisterDto: {
             /** Format: date */
@@ -2088,6 +2574,19 @@ export type components = {
             lastName: string & unknown;
             locale?: (string & unknown) | null;
         };
+        UploadTicketDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            headers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            method: "PUT";
+            /** Format: uuid */
+            uploadId: string;
+            /** Format: uri */
+            url: string;
+        };
         UserDataExportDto: {
             controller: string;
             /** Format: date-time */
@@ -2132,6 +2631,228 @@ export type components = {
             role: "TECH_ADMIN" | "EDU_ADMIN" | "TEACHER" | "STUDENT";
             /** @enum {string} */
             status: "active" | "disabled" | "deleted";
+        };
+        VideoAnswerDto: {
+            answer: (number | boolean | string) | null;
+            positionSeconds: number;
+            questionId: string & unknown;
+        };
+        VideoAnswerResultDto: {
+            correct: boolean | null;
+            expected: string[];
+            questionId: string;
+            skipped: boolean;
+        };
+        VideoDefinitionDto: {
+            durationSeconds: number;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            questions: ({
+                answer: number;
+                atSeconds: number;
+                id: string & unknown;
+                /** @enum {string} */
+                kind: "multipleChoice";
+                options: (string & unknown)[];
+                prompt: string & unknown;
+            } | {
+                answer: boolean;
+                atSeconds: number;
+                id: string & unknown;
+                /** @enum {string} */
+                kind: "trueFalse";
+                prompt: string & unknown;
+            } | {
+                answers: (string & unknown)[];
+                atSeconds: number;
+                id: string & unknown;
+                /** @enum {string} */
+                kind: "shortAnswer";
+                prompt: string & unknown;
+            })[];
+            title: string & unknown;
+            topic: string & unknown;
+        };
+        VideoDto: {
+            answers: {
+                /** Format: date-time */
+                at: string;
+                correct: boolean | null;
+                questionId: string;
+                skipped: boolean;
+            }[];
+            durationSeconds: number;
+            id: string;
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1";
+            position: {
+                completed: boolean;
+                positionSeconds: number;
+                /** Format: date-time */
+                updatedAt: string;
+                watchedSeconds: number;
+            } | null;
+            /** Format: uri */
+            posterUrl: string;
+            questions: {
+                atSeconds: number;
+                id: string;
+                /** @enum {string} */
+                kind: "multipleChoice" | "trueFalse" | "shortAnswer";
+                options?: string[];
+                prompt: string;
+            }[];
+            /** Format: uri */
+            streamUrl: string;
+            subtitles: {
+                lang: string;
+                /** Format: uri */
+                url: string;
+            }[];
+            title: string;
+            topic: string;
+            /** Format: date-time */
+            urlsExpireAt: string;
+        };
+        VideoListDto: {
+            items: {
+                durationSeconds: number;
+                id: string;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1";
+                position: {
+                    completed: boolean;
+                    positionSeconds: number;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    watchedSeconds: number;
+                } | null;
+                /** Format: uri */
+                posterUrl: string;
+                questionCount: number;
+                title: string;
+                topic: string;
+            }[];
+            /** Format: date-time */
+            urlsExpireAt: string;
+        };
+        VideoPositionDto: {
+            positionSeconds: number;
+            watchedSeconds: number;
+        };
+        ViewingPositionDto: {
+            completed: boolean;
+            positionSeconds: number;
+            /** Format: date-time */
+            updatedAt: string;
+            watchedSeconds: number;
+        };
+        WeeklySetDto: {
+            /** @enum {string} */
+            basis: "week" | "learning" | "dictionary";
+            items: ({
+                id: string;
+                instructions: string;
+                itemCount: number;
+                items: {
+                    ending: string;
+                    /** @description A translation or a clue; null when there is none */
+                    hint: string | null;
+                    id: string;
+                    tokens: string[];
+                }[];
+                lastScore: {
+                    /** Format: date-time */
+                    at: string;
+                    maxScore: number;
+                    score: number;
+                } | null;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1";
+                /** @enum {string} */
+                source: "authored" | "weekly";
+                title: string;
+                topic: string | null;
+                /** @enum {string} */
+                type: "order";
+            } | {
+                id: string;
+                instructions: string;
+                itemCount: number;
+                items: {
+                    id: string;
+                    text: string;
+                }[];
+                lastScore: {
+                    /** Format: date-time */
+                    at: string;
+                    maxScore: number;
+                    score: number;
+                } | null;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1";
+                options: string[];
+                /** @enum {string} */
+                source: "authored" | "weekly";
+                title: string;
+                topic: string | null;
+                /** @enum {string} */
+                type: "match";
+            } | {
+                buckets: {
+                    id: string;
+                    label: string;
+                }[];
+                id: string;
+                instructions: string;
+                itemCount: number;
+                items: {
+                    id: string;
+                    text: string;
+                }[];
+                lastScore: {
+                    /** Format: date-time */
+                    at: string;
+                    maxScore: number;
+                    score: number;
+                } | null;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1";
+                /** @enum {string} */
+                source: "authored" | "weekly";
+                title: string;
+                topic: string | null;
+                /** @enum {string} */
+                type: "buckets";
+            } | {
+                id: string;
+                instructions: string;
+                itemCount: number;
+                items: {
+                    /** @description A translation or a clue; null when there is none */
+                    hint: string | null;
+                    id: string;
+                    parts: string[];
+                }[];
+                lastScore: {
+                    /** Format: date-time */
+                    at: string;
+                    maxScore: number;
+                    score: number;
+                } | null;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1";
+                /** @enum {string} */
+                source: "authored" | "weekly";
+                title: string;
+                topic: string | null;
+                /** @enum {string} */
+                type: "cloze";
+                wordBank: string[] | null;
+            })[];
+            week: string;
+            /** Format: date */
+            weekStart: string;
         };
         /** @description Either {wordId, state} for a dictionary word, or {lemma, state} for any word */
         WordStateDto: {
@@ -3096,6 +3817,1349 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ExercisesController_list_v1: {
+        parameters: {
+            query?: {
+                level?: "A1" | "A2" | "B1" | "B2" | "C1";
+                page?: number;
+                pageSize?: number;
+                topic?: string & unknown;
+                type?: "order" | "match" | "buckets" | "cloze";
+            };
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseListDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ExercisesController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicExerciseDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description EXERCISE_NOT_FOUND: no such exercise, or another student’s weekly one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ExercisesController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExerciseAttemptDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseAttemptResultDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description EXERCISE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description ANSWER_SHAPE_MISMATCH: an answer of the wrong shape for the exercise’s type; INVALID_ANSWER: an item it lacks, answered twice, or not made of what the item offers */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ExercisesController_weekly_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklySetDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningAdminController_saveVideo_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminVideoDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is EDU_ADMIN or TECH_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVALID_VIDEO: a question after the end, twice, or with its answer outside its options */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningAdminController_createUpload_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadTicketDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is EDU_ADMIN or TECH_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VIDEO_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNSUPPORTED_TYPE: not a type of this kind of media */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVALID_UPLOAD: subtitles without a language, or a language on other media */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningAdminController_completeUpload_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string & unknown;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminVideoDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is EDU_ADMIN or TECH_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VIDEO_NOT_FOUND or UPLOAD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UPLOAD_NOT_RECEIVED: nothing in storage yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UPLOAD_MISMATCH: another type or size than announced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_registerDevice_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDeviceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description TOO_MANY_DEVICES */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description DEVICE_KEY_REJECTED: not an RSA key of 2048 to 4096 bits */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_revokeDevice_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description DEVICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description DEVICE_REVOKED: revoked already */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_contentKey_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentKeyDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description DEVICE_NOT_FOUND: no such device of this student */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description DEVICE_REVOKED: register the device anew */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_list_v1: {
+        parameters: {
+            query?: {
+                level?: "A1" | "A2" | "B1" | "B2" | "C1";
+                topic?: string & unknown;
+            };
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoListDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VIDEO_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_answer_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoAnswerResultDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VIDEO_NOT_FOUND or QUESTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVALID_ANSWER (an answer of the wrong kind) or POSITION_OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A service Tall depends on is unavailable (SERVICE_UNAVAILABLE); try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ListeningController_savePosition_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Which Tall app sends the request; with X-Client-Version, an outdated app is answered 426 */
+                "X-Client-Platform"?: "web" | "android" | "desktop";
+                /** @description The app's semantic version (format `semver`: Semantic Versioning 2.0.0, optionally after a `v`) */
+                "X-Client-Version"?: string;
+                /** @description Echoed back when it is 1–128 letters, digits or `_.:-`; otherwise (or when absent) a new one is made, so any value is accepted */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string & unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoPositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewingPositionDto"];
+                };
+            };
+            /** @description The request is invalid: a malformed body, query or path, or invalid client headers (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CLIENT_HEADERS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN unless the caller is STUDENT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VIDEO_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description POSITION_OUT_OF_RANGE: past the video’s end */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -134,6 +134,8 @@ export const appConfigSchema = z.object({
   STORAGE_LOCAL_DIR: z.string().default('tmp/storage'),
   STORAGE_LOCAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   STORAGE_PUBLIC_ENDPOINT: z.url().optional(),
+  /** How long the listening context's pre-signed playback URLs live: at most 15 minutes. */
+  LISTENING_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(900).default(600),
   PUBLIC_URL: z.url().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),

@@ -47,6 +47,8 @@ export interface ObjectStorage {
   /** Idempotent: deleting a missing object is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** The object's type and size without its bytes (S3's HeadObject). @throws ObjectNotFoundError */
+  head(key: string): Promise<ObjectMetadata>;
   presignGet(key: string, options: PresignGetOptions): Promise<PresignedRequest>;
   presignPut(key: string, options: PresignPutOptions): Promise<PresignedRequest>;
   /** For readiness probes. @throws StorageUnavailableError */

@@ -1,3 +1,4 @@
+import { GetLevelWordsHandler } from './dictionary/get-level-words/get-level-words.handler';
 import { GetReaderLexiconHandler } from './dictionary/get-reader-lexicon/get-reader-lexicon.handler';
 import { ListTopicWordsHandler } from './dictionary/list-topic-words/list-topic-words.handler';
 import { ListTopicsHandler } from './dictionary/list-topics/list-topics.handler';
@@ -18,6 +19,7 @@ export const vocabularyQueryHandlers = [
   ListTopicsHandler,
   ListTopicWordsHandler,
   GetReaderLexiconHandler,
+  GetLevelWordsHandler,
   DrawThematicSessionHandler,
   GetThematicStatsHandler,
   ExportVocabularyDataHandler,

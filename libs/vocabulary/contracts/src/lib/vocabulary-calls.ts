@@ -65,3 +65,48 @@ export const GetUserWords = defineRemoteCall({
   input: z.strictObject({ userId: UserIdSchema }),
   output: z.strictObject({ words: z.array(UserWordSchema) }),
 });
+
+/** A learning card as exercises practise it: the word, its article and translation, the sentence it was saved with, and when. */
+export const PracticeCardSchema = z.strictObject({
+  userWordId: Id,
+  lemma: z.string(),
+  article: Article.nullable(),
+  translation: z.string().nullable(),
+  /** The sentence the student met or noted the word in. */
+  context: z.string().nullable(),
+  /** The dictionary word, when the card came from the dictionary. */
+  wordId: Id.nullable(),
+  addedAt: z.iso.datetime(),
+});
+export type PracticeCard = z.infer<typeof PracticeCardSchema>;
+
+/** A student's newest learning cards, for the weekly exercises made from them. */
+export const GetPracticeCards = defineRemoteCall({
+  name: 'vocabulary.getPracticeCards',
+  module: 'vocabulary',
+  description: "One student's newest learning cards (not removed), with their sentences and when they were added, newest first.",
+  input: z.strictObject({ userId: UserIdSchema, limit: z.int().min(1).max(100).optional() }),
+  output: z.strictObject({ cards: z.array(PracticeCardSchema) }),
+});
+
+/** A dictionary word of a level with its example sentence: what a student without words of their own practises. */
+export const LevelWordSchema = z.strictObject({
+  wordId: Id,
+  lemma: z.string(),
+  article: Article.nullable(),
+  /** In the language asked for when the dictionary has it, else English. */
+  translation: z.string(),
+  /** The dictionary's Dutch example sentence. */
+  example: z.string(),
+  level: CefrLevelSchema,
+});
+export type LevelWord = z.infer<typeof LevelWordSchema>;
+
+/** The dictionary's words of one level (its topics of that level), for exercises. */
+export const GetLevelWords = defineRemoteCall({
+  name: 'vocabulary.getLevelWords',
+  module: 'vocabulary',
+  description: "Every dictionary word of the topics of one level, with its article, translation and example sentence.",
+  input: z.strictObject({ level: CefrLevelSchema, language: z.string().regex(/^[a-z]{2}$/).optional() }),
+  output: z.strictObject({ words: z.array(LevelWordSchema) }),
+});

@@ -5,8 +5,8 @@ import { EventRouting, EventsRegistrar } from '@tall/platform/events';
 import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { ExportVocabularyDataQuery, GetReaderLexiconQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
-import { ExportVocabularyData, GetReaderLexicon, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { ExportVocabularyDataQuery, GetLevelWordsQuery, GetReaderLexiconQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
+import { ExportVocabularyData, GetLevelWords, GetReaderLexicon, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { CachedDictionaryStore } from './dictionary/cached-dictionary.store';
 import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SeedLoader } from './dictionary/seed-loader';
@@ -59,6 +59,7 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
     }
     this.rpc?.provide(ExportVocabularyData, (input) => this.queries.execute(new ExportVocabularyDataQuery(input.userId)));
     this.rpc?.provide(GetReaderLexicon, (input) => this.queries.execute(new GetReaderLexiconQuery(input.knownVersion)));
+    this.rpc?.provide(GetLevelWords, (input) => this.queries.execute(new GetLevelWordsQuery(input.level, input.language)));
     this.jobs.register({
       name: THEMATIC_RECOVERY_JOB,
       cron: '7 * * * *',

@@ -25,10 +25,12 @@ describe('LocalDiskObjectStorage', () => {
     const object = await storage.get('lessons/1/notes.txt');
     expect(object).toMatchObject({ key: 'lessons/1/notes.txt', contentType: 'text/plain', contentLength: 12 });
     expect(await text(object.body)).toBe('hallo wereld');
+    expect(await storage.head('lessons/1/notes.txt')).toMatchObject({ key: 'lessons/1/notes.txt', contentType: 'text/plain', contentLength: 12 });
 
     await storage.delete('lessons/1/notes.txt');
     expect(await storage.exists('lessons/1/notes.txt')).toBe(false);
     await expect(storage.get('lessons/1/notes.txt')).rejects.toBeInstanceOf(ObjectNotFoundError);
+    await expect(storage.head('lessons/1/notes.txt')).rejects.toBeInstanceOf(ObjectNotFoundError);
     // Empty folders go with the last object, so the name is free for an object again.
     await storage.put('lessons/1', Buffer.from('x'), { contentType: 'text/plain' });
     expect(await storage.exists('lessons/1')).toBe(true);

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertValidContentType, assertValidExpiry, assertValidObjectKey } from '../object-key';
 import type {
+  ObjectMetadata,
   ObjectStorage,
   PresignedRequest,
   PresignGetOptions,
@@ -129,6 +130,20 @@ export class LocalDiskObjectStorage implements ObjectStorage {
       if (isMissing(error)) return false;
       throw error;
     }
+  }
+
+  async head(key: string): Promise<ObjectMetadata> {
+    assertValidObjectKey(key);
+    let info;
+    try {
+      info = await stat(this.objectPath(key));
+    } catch (error) {
+      if (isMissing(error)) throw new ObjectNotFoundError(key, { cause: error });
+      throw error;
+    }
+    if (!info.isFile()) throw new ObjectNotFoundError(key);
+    const metadata = await this.readMetadata(key);
+    return { key, contentType: metadata?.contentType ?? DEFAULT_CONTENT_TYPE, contentLength: info.size, lastModified: info.mtime };
   }
 
   async presignGet(key: string, options: PresignGetOptions): Promise<PresignedRequest> {

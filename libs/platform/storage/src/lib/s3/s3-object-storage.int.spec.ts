@@ -42,8 +42,10 @@ describe('S3ObjectStorage against the local S3 server', () => {
     expect(object).toMatchObject({ key: 'lessons/1/notes.txt', contentType: 'text/plain', contentLength: 12 });
     expect(object.etag).toBeTruthy();
     expect(await text(object.body)).toBe('hallo wereld');
+    expect(await storage.head('lessons/1/notes.txt')).toMatchObject({ key: 'lessons/1/notes.txt', contentType: 'text/plain', contentLength: 12 });
 
     await storage.delete('lessons/1/notes.txt');
+    await expect(storage.head('lessons/1/notes.txt')).rejects.toBeInstanceOf(ObjectNotFoundError);
     expect(await storage.exists('lessons/1/notes.txt')).toBe(false);
     await expect(storage.get('lessons/1/notes.txt')).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(storage.delete('lessons/1/notes.txt')).resolves.toBeUndefined();

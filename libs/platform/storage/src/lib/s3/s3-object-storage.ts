@@ -17,6 +17,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import { assertValidContentType, assertValidExpiry, assertValidObjectKey } from '../object-key';
 import type {
+  ObjectMetadata,
   ObjectStorage,
   PresignedRequest,
   PresignGetOptions,
@@ -162,6 +163,22 @@ export class S3ObjectStorage implements ObjectStorage {
       const translated = this.translate(error, key);
       if (translated instanceof ObjectNotFoundError) return false;
       throw translated;
+    }
+  }
+
+  async head(key: string): Promise<ObjectMetadata> {
+    assertValidObjectKey(key);
+    try {
+      const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return {
+        key,
+        contentType: response.ContentType ?? 'application/octet-stream',
+        contentLength: response.ContentLength ?? 0,
+        lastModified: response.LastModified,
+        etag: response.ETag,
+      };
+    } catch (error) {
+      throw this.translate(error, key);
     }
   }
 

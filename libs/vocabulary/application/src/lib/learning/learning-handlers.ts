@@ -4,6 +4,7 @@ import { AddReaderWordHandler } from './add-reader-word/add-reader-word.handler'
 import { EraseLearningDataHandler } from './erase-learning-data/erase-learning-data.handler';
 import { ExportLearningDataHandler } from './export-learning-data/export-learning-data.handler';
 import { GetLearningStatsHandler } from './get-learning-stats/get-learning-stats.handler';
+import { GetPracticeCardsHandler } from './get-practice-cards/get-practice-cards.handler';
 import { GetMyScheduleHandler } from './get-my-schedule/get-my-schedule.handler';
 import { GetTodayQueueHandler } from './get-today-queue/get-today-queue.handler';
 import { GetUserWordsHandler } from './get-user-words/get-user-words.handler';
@@ -29,6 +30,7 @@ export const learningQueryHandlers = [
   GetMyScheduleHandler,
   GetLearningStatsHandler,
   GetUserWordsHandler,
+  GetPracticeCardsHandler,
   ExportLearningDataHandler,
 ];
 export const learningCollaborators = [LearningCardFactory, ActiveSets, LearningRotationRunner];

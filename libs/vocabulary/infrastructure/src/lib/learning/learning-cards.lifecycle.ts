@@ -7,6 +7,7 @@ import { addWeeks, dayOf, isoWeekOf } from '@tall/platform/calendar';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import {
+  GetPracticeCardsQuery,
   GetUserWordsQuery,
   LEARNING_CLOCK,
   LEARNING_SETTINGS,
@@ -16,7 +17,7 @@ import {
   type Clock,
   type LearningSettings,
 } from '@tall/vocabulary/application';
-import { GetUserWords, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import { GetPracticeCards, GetUserWords, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { LEARNING_COLLECTIONS } from '../persistence/collections';
 import type { MongoLearningStore } from './mongo-learning-store';
 import type { MongoRotationStore } from './mongo-rotation-store';
@@ -63,6 +64,7 @@ export class LearningCardsLifecycle implements OnModuleInit, OnApplicationBootst
     this.subscribe(weeklyRotationHandler(this.commands));
     this.subscribe(readerWordSavedHandler(this.commands));
     this.rpc?.provide(GetUserWords, (input) => this.queries.execute(new GetUserWordsQuery(input.userId)));
+    this.rpc?.provide(GetPracticeCards, (input) => this.queries.execute(new GetPracticeCardsQuery(input.userId, input.limit)));
     this.jobs.register({
       name: LEARNING_MAINTENANCE_JOB,
       cron: '50 4 * * *',

@@ -1,0 +1,3 @@
+export * from './lib/listening-events';
+export * from './lib/listening-module';
+export * from './lib/http/listening-http';

@@ -1,0 +1,27 @@
+import type { MediaStorage, ShortLivedUrl } from '@tall/listening/application';
+import { ObjectNotFoundError, type ObjectStorage } from '@tall/platform/storage';
+
+/** The media port on the platform's object storage (S3): pre-signed URLs, and HeadObject for a completed upload. */
+export class ObjectStorageMedia implements MediaStorage {
+  constructor(private readonly storage: ObjectStorage) {}
+
+  async presignGet(key: string, ttlSeconds: number): Promise<ShortLivedUrl> {
+    const signed = await this.storage.presignGet(key, { expiresInSeconds: ttlSeconds });
+    return { url: signed.url, headers: signed.headers, expiresAt: signed.expiresAt };
+  }
+
+  async presignPut(key: string, contentType: string, ttlSeconds: number): Promise<ShortLivedUrl> {
+    const signed = await this.storage.presignPut(key, { contentType, expiresInSeconds: ttlSeconds });
+    return { url: signed.url, headers: signed.headers, expiresAt: signed.expiresAt };
+  }
+
+  async head(key: string): Promise<{ contentType: string; sizeBytes: number } | null> {
+    try {
+      const object = await this.storage.head(key);
+      return { contentType: object.contentType, sizeBytes: object.contentLength };
+    } catch (error) {
+      if (error instanceof ObjectNotFoundError) return null;
+      throw error;
+    }
+  }
+}
