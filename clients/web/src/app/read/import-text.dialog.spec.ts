@@ -6,7 +6,7 @@ import { ApiProblem } from '@tall/client/api';
 import { createImportStore, type ImportSource, type TextSummary, type UploadListener } from '@tall/client/reader/data-access';
 import en from '../../i18n/en.json';
 import { ImportTextDialog, type ImportTextData } from './import-text.dialog';
-import { textSummary } from './reader-fixtures';
+import { textSummary } from '@tall/client/reader/data-access/testing';
 
 /** An upload the test drives: progress, then the server's answer. */
 function controlledUpload() {

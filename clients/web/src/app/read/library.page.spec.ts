@@ -9,7 +9,7 @@ import en from '../../i18n/en.json';
 import { TALL_API } from '../core/tall-client';
 import { LibraryPage } from './library.page';
 import { LIBRARY_STORE, TEXT_UPLOAD } from './read.routes';
-import { textSummary } from './reader-fixtures';
+import { textSummary } from '@tall/client/reader/data-access/testing';
 
 const LIST = '/api/v1/reader/texts';
 

@@ -9,7 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import en from '../../i18n/en.json';
 import { LOBBY_STORE } from '../core/tall-client';
 import { READER_STORE } from './read.routes';
-import { readerText } from './reader-fixtures';
+import { readerText } from '@tall/client/reader/data-access/testing';
 import { ReaderPage } from './reader.page';
 
 const TEXT = '/api/v1/reader/texts/text-1';

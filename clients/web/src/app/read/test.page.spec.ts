@@ -7,7 +7,7 @@ import { FakeApi, json } from '@tall/client/api/testing';
 import { createReaderApi, createTestStore, type ReaderTest } from '@tall/client/reader/data-access';
 import en from '../../i18n/en.json';
 import { READER_STORE, TEST_STORE } from './read.routes';
-import { readerTest } from './reader-fixtures';
+import { readerTest } from '@tall/client/reader/data-access/testing';
 import { TestPage } from './test.page';
 
 const TEST = '/api/v1/reader/texts/text-1/test';

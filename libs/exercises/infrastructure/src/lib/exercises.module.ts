@@ -16,8 +16,8 @@ import {
 } from '@tall/exercises/application';
 import { EXERCISES_MODULE, ExportExercisesData } from '@tall/exercises/contracts';
 import { MONGO_CLIENT } from '@tall/platform/database';
-import { EventRouting, EventsRegistrar } from '@tall/platform/events';
-import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
+import { EventsRegistrar } from '@tall/platform/events';
+import { BackgroundPreparation, HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcClient, RpcRegistry } from '@tall/platform/rpc';
 import { ExercisesController } from './http/exercises.controller';
 import { ExercisesErrorMapper } from './http/exercises-error.mapper';
@@ -48,18 +48,15 @@ export interface ExercisesModuleOptions {
 }
 
 const EXERCISES_OPTIONS = Symbol('EXERCISES_OPTIONS');
-const PREPARE_WAIT_AT_START_MS = 5_000;
 
 /**
  * Start-up, as the reader's: the outbox source, the erasure handler, the export call, then the
- * indexes and the seed exercises. When MongoDB does not answer at start the preparation goes on in
- * the background, and readiness reports the exercises as down until it is done.
+ * indexes and the seed exercises, retried in the background while MongoDB does not answer
+ * (readiness reports the exercises as down until then).
  */
 @Injectable()
 class ExercisesLifecycle implements OnModuleInit, OnApplicationShutdown {
-  private prepared = false;
-  private stopped = false;
-  private lastError: string | null = null;
+  private readonly preparation: BackgroundPreparation;
 
   constructor(
     @Inject(EXERCISES_OPTIONS) private readonly options: ExercisesModuleOptions,
@@ -70,50 +67,31 @@ class ExercisesLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(ExercisesUserDeletedHandler) private readonly userDeleted: ExercisesUserDeletedHandler,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
-    @Inject(EventRouting) private readonly routing: EventRouting,
-    @Inject(HealthRegistry) private readonly health: HealthRegistry,
+    @Inject(HealthRegistry) health: HealthRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() @Inject(RpcRegistry) private readonly rpc?: RpcRegistry,
-  ) {}
+  ) {
+    this.preparation = new BackgroundPreparation({ name: 'exercises-catalog', subject: 'the exercises', prepare: () => this.prepare(), health, logger });
+  }
 
   async onModuleInit(): Promise<void> {
     const db = this.client.db(exercisesDatabaseName(this.options.mongoUri));
     for (const collection of EXERCISES_OUTBOX_COLLECTIONS) this.registrar.registerMongoSource(db, collection);
-    if (this.routing.publisherOf(this.userDeleted.topics[0])) {
-      this.registrar.registerHandler(EXERCISES_MODULE.name, this.userDeleted);
-    } else {
-      this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
-    }
+    this.registrar.registerWhenPublished(EXERCISES_MODULE.name, this.userDeleted);
     this.rpc?.provide(ExportExercisesData, (input) => this.queries.execute(new ExportExercisesDataQuery(input.userId)));
-    this.health.register({
-      name: 'exercises-catalog',
-      check: async () => {
-        if (!this.prepared) throw new Error(`the exercises are not loaded yet${this.lastError ? `: ${this.lastError}` : ''}`);
-      },
-    });
-    const preparing = this.prepare();
-    await Promise.race([preparing, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_AT_START_MS).unref())]);
+    await this.preparation.start();
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
+    // Not awaited: a try hanging on an unreachable database must not hold the shutdown.
+    void this.preparation.stop();
   }
 
   private async prepare(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await Promise.all([this.catalog.ensureIndexes(), this.sets.ensureIndexes()]);
-        const report = await loadSeedExercises(this.authored, readSeedExercises(this.options.seedDirectory ?? SEED_EXERCISES_DIR));
-        this.catalog.invalidate();
-        this.logger.info({ ...report }, 'exercises seed loaded');
-        this.prepared = true;
-        return;
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.warn({ attempt, err: this.lastError }, 'exercises not prepared yet; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))).unref());
-      }
-    }
+    await Promise.all([this.catalog.ensureIndexes(), this.sets.ensureIndexes()]);
+    const report = await loadSeedExercises(this.authored, readSeedExercises(this.options.seedDirectory ?? SEED_EXERCISES_DIR));
+    this.catalog.invalidate();
+    this.logger.info({ ...report }, 'exercises seed loaded');
   }
 }
 

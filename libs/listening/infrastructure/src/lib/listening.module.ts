@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { MongoClient } from 'mongodb';
 import type { Model } from 'mongoose';
 import { MONGO_CLIENT } from '@tall/platform/database';
-import { EventRouting, EventsRegistrar } from '@tall/platform/events';
-import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
+import { EventsRegistrar } from '@tall/platform/events';
+import { BackgroundPreparation, HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { SECRET_STORE, type SecretStore } from '@tall/platform/secrets';
 import { OBJECT_STORAGE, type ObjectStorage } from '@tall/platform/storage';
@@ -50,7 +50,6 @@ export interface ListeningModuleOptions {
 }
 
 const LISTENING_OPTIONS = Symbol('LISTENING_OPTIONS');
-const PREPARE_WAIT_AT_START_MS = 5_000;
 
 /** The settings of the options, checked: a playback URL never lives longer than 15 minutes. */
 export function listeningSettings(options: Pick<ListeningModuleOptions, 'urlTtlSeconds' | 'uploadTtlSeconds'>): ListeningSettings {
@@ -64,15 +63,12 @@ export function listeningSettings(options: Pick<ListeningModuleOptions, 'urlTtlS
 }
 
 /**
- * Start-up: the outbox source, the erasure handler, the export call, then the indexes. When
- * MongoDB does not answer at start the preparation goes on in the background, and readiness
- * reports listening as down until it is done.
+ * Start-up: the outbox source, the erasure handler, the export call, then the indexes, retried in
+ * the background while MongoDB does not answer (readiness reports listening as down until then).
  */
 @Injectable()
 class ListeningLifecycle implements OnModuleInit, OnApplicationShutdown {
-  private prepared = false;
-  private stopped = false;
-  private lastError: string | null = null;
+  private readonly preparation: BackgroundPreparation;
 
   constructor(
     @Inject(LISTENING_OPTIONS) private readonly options: ListeningModuleOptions,
@@ -81,47 +77,24 @@ class ListeningLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(ListeningUserDeletedHandler) private readonly userDeleted: ListeningUserDeletedHandler,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
-    @Inject(EventRouting) private readonly routing: EventRouting,
-    @Inject(HealthRegistry) private readonly health: HealthRegistry,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(HealthRegistry) health: HealthRegistry,
+    @Inject(LOGGER) logger: Logger,
     @Optional() @Inject(RpcRegistry) private readonly rpc?: RpcRegistry,
-  ) {}
+  ) {
+    this.preparation = new BackgroundPreparation({ name: 'listening', subject: 'listening', prepare: () => this.videos.ensureIndexes(), health, logger });
+  }
 
   async onModuleInit(): Promise<void> {
     const db = this.client.db(listeningDatabaseName(this.options.mongoUri));
     for (const collection of LISTENING_OUTBOX_COLLECTIONS) this.registrar.registerMongoSource(db, collection);
-    if (this.routing.publisherOf(this.userDeleted.topics[0])) {
-      this.registrar.registerHandler(LISTENING_MODULE.name, this.userDeleted);
-    } else {
-      this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
-    }
+    this.registrar.registerWhenPublished(LISTENING_MODULE.name, this.userDeleted);
     this.rpc?.provide(ExportListeningData, (input) => this.queries.execute(new ExportListeningDataQuery(input.userId)));
-    this.health.register({
-      name: 'listening',
-      check: async () => {
-        if (!this.prepared) throw new Error(`listening's indexes are not made yet${this.lastError ? `: ${this.lastError}` : ''}`);
-      },
-    });
-    const preparing = this.prepare();
-    await Promise.race([preparing, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_AT_START_MS).unref())]);
+    await this.preparation.start();
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-  }
-
-  private async prepare(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.videos.ensureIndexes();
-        this.prepared = true;
-        return;
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.warn({ attempt, err: this.lastError }, 'listening not prepared yet; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))).unref());
-      }
-    }
+    // Not awaited: a try hanging on an unreachable database must not hold the shutdown.
+    void this.preparation.stop();
   }
 }
 

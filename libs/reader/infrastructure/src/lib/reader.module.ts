@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { MongoClient } from 'mongodb';
 import type { Model } from 'mongoose';
 import { MONGO_CLIENT } from '@tall/platform/database';
-import { EventRouting, EventsRegistrar } from '@tall/platform/events';
-import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
+import { EventsRegistrar } from '@tall/platform/events';
+import { BackgroundPreparation, HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcClient, RpcRegistry } from '@tall/platform/rpc';
 import {
   ExportReaderDataQuery,
@@ -55,18 +55,14 @@ export interface ReaderModuleOptions {
 }
 
 const READER_OPTIONS = Symbol('READER_OPTIONS');
-const PREPARE_WAIT_AT_START_MS = 5_000;
-
 /**
  * Start-up: the outbox sources of both databases, the erasure handler, the export call, then the
- * indexes and the seed library. When MongoDB does not answer at start the preparation goes on in
- * the background, and readiness reports the library as down until it is done.
+ * indexes and the seed library, retried in the background while MongoDB does not answer (readiness
+ * reports the library as down until then).
  */
 @Injectable()
 class ReaderLifecycle implements OnModuleInit, OnApplicationShutdown {
-  private prepared = false;
-  private stopped = false;
-  private lastError: string | null = null;
+  private readonly preparation: BackgroundPreparation;
 
   constructor(
     @Inject(READER_OPTIONS) private readonly options: ReaderModuleOptions,
@@ -78,52 +74,33 @@ class ReaderLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(ReaderUserDeletedHandler) private readonly userDeleted: ReaderUserDeletedHandler,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
-    @Inject(EventRouting) private readonly routing: EventRouting,
-    @Inject(HealthRegistry) private readonly health: HealthRegistry,
+    @Inject(HealthRegistry) health: HealthRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() @Inject(RpcRegistry) private readonly rpc?: RpcRegistry,
-  ) {}
+  ) {
+    this.preparation = new BackgroundPreparation({ name: 'reader-library', subject: "the reader's library", prepare: () => this.prepare(), health, logger });
+  }
 
   async onModuleInit(): Promise<void> {
     for (const database of Object.keys(READER_OUTBOX_COLLECTIONS) as ReaderDatabase[]) {
       const db = this.client.db(readerDatabaseName(this.options.mongoUri, database));
       for (const collection of READER_OUTBOX_COLLECTIONS[database]) this.registrar.registerMongoSource(db, collection);
     }
-    if (this.routing.publisherOf(this.userDeleted.topics[0])) {
-      this.registrar.registerHandler(READER_MODULE.name, this.userDeleted);
-    } else {
-      this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
-    }
+    this.registrar.registerWhenPublished(READER_MODULE.name, this.userDeleted);
     this.rpc?.provide(ExportReaderData, (input) => this.queries.execute(new ExportReaderDataQuery(input.userId)));
-    this.health.register({
-      name: 'reader-library',
-      check: async () => {
-        if (!this.prepared) throw new Error(`the reader's library is not loaded yet${this.lastError ? `: ${this.lastError}` : ''}`);
-      },
-    });
-    const preparing = this.prepare();
-    await Promise.race([preparing, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_AT_START_MS).unref())]);
+    await this.preparation.start();
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
+    // Not awaited: a try hanging on an unreachable database must not hold the shutdown.
+    void this.preparation.stop();
   }
 
   private async prepare(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await Promise.all([this.library.ensureIndexes(), this.own.ensureIndexes(), this.reading.ensureIndexes()]);
-        const report = await loadSeedLibrary(this.libraryTexts, readSeedTexts(this.options.seedDirectory ?? SEED_TEXTS_DIR));
-        this.library.invalidate();
-        this.logger.info({ ...report }, 'reader seed library loaded');
-        this.prepared = true;
-        return;
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.warn({ attempt, err: this.lastError }, 'reader library not prepared yet; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))).unref());
-      }
-    }
+    await Promise.all([this.library.ensureIndexes(), this.own.ensureIndexes(), this.reading.ensureIndexes()]);
+    const report = await loadSeedLibrary(this.libraryTexts, readSeedTexts(this.options.seedDirectory ?? SEED_TEXTS_DIR));
+    this.library.invalidate();
+    this.logger.info({ ...report }, 'reader seed library loaded');
   }
 }
 

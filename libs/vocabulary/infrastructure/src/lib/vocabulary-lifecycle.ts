@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Db } from 'mongodb';
-import { EventRouting, EventsRegistrar } from '@tall/platform/events';
-import { HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
+import { EventsRegistrar } from '@tall/platform/events';
+import { BackgroundPreparation, HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
 import { ExportVocabularyDataQuery, GetLevelWordsQuery, GetReaderLexiconQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
@@ -18,19 +18,16 @@ export const VOCABULARY_DB = Symbol('VOCABULARY_DB');
 export const SEED_LOADER = Symbol('SEED_LOADER');
 export const THEMATIC_RECOVERY_JOB = 'vocabulary-thematic-recovery';
 const TIME_ZONE = 'Europe/Amsterdam';
-const PREPARE_WAIT_AT_START_MS = 5_000;
 
 /**
  * Start-up of the vocabulary context (the thematic side; learning cards have their own): the
  * outbox sources of the thematic topics, the erasure handler, the export and lexicon calls, the recovery
- * job, then the indexes and the seed dictionary. When MongoDB does not answer at start the
- * preparation goes on in the background and readiness reports the dictionary as down until done.
+ * job, then the indexes and the seed dictionary, retried in the background while MongoDB does not
+ * answer (readiness reports the dictionary as down until then).
  */
 @Injectable()
 export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown {
-  private prepared = false;
-  private stopped = false;
-  private lastError: string | null = null;
+  private readonly preparation: BackgroundPreparation;
 
   constructor(
     @Inject(VOCABULARY_DB) private readonly db: Db,
@@ -42,21 +39,18 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(VocabularyUserDeletedHandler) private readonly userDeleted: VocabularyUserDeletedHandler,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
-    @Inject(EventRouting) private readonly routing: EventRouting,
     @Inject(ScheduledJobs) private readonly jobs: ScheduledJobs,
-    @Inject(HealthRegistry) private readonly health: HealthRegistry,
+    @Inject(HealthRegistry) health: HealthRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() @Inject(RpcRegistry) private readonly rpc?: RpcRegistry,
-  ) {}
+  ) {
+    this.preparation = new BackgroundPreparation({ name: 'vocabulary-dictionary', subject: 'the dictionary', prepare: () => this.prepare(), health, logger });
+  }
 
   async onModuleInit(): Promise<void> {
     this.registrar.registerMongoSource(this.db, THEMATIC_CARDS);
     this.registrar.registerMongoSource(this.db, THEMATIC_PROGRESS);
-    if (this.routing.publisherOf(this.userDeleted.topics[0])) {
-      this.registrar.registerHandler(VOCABULARY_MODULE.name, this.userDeleted);
-    } else {
-      this.logger.warn({ handler: this.userDeleted.name }, 'no module of this build publishes user events: erasure handler not subscribed');
-    }
+    this.registrar.registerWhenPublished(VOCABULARY_MODULE.name, this.userDeleted);
     this.rpc?.provide(ExportVocabularyData, (input) => this.queries.execute(new ExportVocabularyDataQuery(input.userId)));
     this.rpc?.provide(GetReaderLexicon, (input) => this.queries.execute(new GetReaderLexiconQuery(input.knownVersion)));
     this.rpc?.provide(GetLevelWords, (input) => this.queries.execute(new GetLevelWordsQuery(input.level, input.language)));
@@ -70,35 +64,19 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
         if (completed > 0) this.logger.warn({ completed }, 'completed thematic reviews left pending by interrupted requests');
       },
     });
-    this.health.register({
-      name: 'vocabulary-dictionary',
-      check: async () => {
-        if (!this.prepared) throw new Error(`the dictionary is not loaded yet${this.lastError ? `: ${this.lastError}` : ''}`);
-      },
-    });
-    const preparing = this.prepare();
-    await Promise.race([preparing, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_AT_START_MS).unref())]);
+    await this.preparation.start();
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
+    // Not awaited: a try hanging on an unreachable database must not hold the shutdown.
+    void this.preparation.stop();
   }
 
   private async prepare(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.dictionary.ensureIndexes();
-        await this.thematic.ensureIndexes();
-        const report = await this.seed.load();
-        this.cachedDictionary.invalidate();
-        this.logger.info({ ...report }, report.outcome === 'loaded' ? 'seed dictionary loaded' : 'seed dictionary already loaded');
-        this.prepared = true;
-        return;
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.warn({ attempt, err: this.lastError }, 'vocabulary dictionary not prepared yet; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))).unref());
-      }
-    }
+    await this.dictionary.ensureIndexes();
+    await this.thematic.ensureIndexes();
+    const report = await this.seed.load();
+    this.cachedDictionary.invalidate();
+    this.logger.info({ ...report }, report.outcome === 'loaded' ? 'seed dictionary loaded' : 'seed dictionary already loaded');
   }
 }

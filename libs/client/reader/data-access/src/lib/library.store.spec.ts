@@ -2,7 +2,7 @@ import { createTallApi } from '@tall/client/api';
 import { FakeApi, json } from '@tall/client/api/testing';
 import { createLibraryStore, libraryQuery, NO_FILTERS } from './library.store';
 import { createReaderApi } from './reader-api';
-import { readerText } from './reader-fixture';
+import { readerText } from '../testing/reader-fixture';
 import type { TextSummary } from './reader-types';
 
 const LIST = '/api/v1/reader/texts';

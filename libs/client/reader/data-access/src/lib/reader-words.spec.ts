@@ -1,4 +1,4 @@
-import { paragraphs, space, word } from './reader-fixture';
+import { paragraphs, space, word } from '../testing/reader-fixture';
 import { glossKey, MAX_SENTENCE_LENGTH, recountStats, sentenceText, stateKey, withWordState, wordRef } from './reader-words';
 
 describe('the reader’s words', () => {

@@ -1,7 +1,7 @@
 import { createTallApi } from '@tall/client/api';
 import { FakeApi, json } from '@tall/client/api/testing';
 import { createReaderApi } from './reader-api';
-import { readerText } from './reader-fixture';
+import { readerText } from '../testing/reader-fixture';
 import type { ReaderText, ReaderToken } from './reader-types';
 import { createReaderStore } from './reader.store';
 

@@ -46,6 +46,16 @@ describe('EventsRegistrar', () => {
     await events.stop();
   });
 
+  it('subscribes a handler only when some module of the build publishes its topic', async () => {
+    const { registrar: events } = registrar(['progress']);
+    const published = events.registerWhenPublished('progress', { name: 'progress.onUser', topics: ['user.events.v2'], handle: async () => undefined });
+    const orphan = events.registerWhenPublished('progress', { name: 'progress.onQuiz', topics: ['quiz.events.v1'], handle: async () => undefined });
+
+    expect(published?.kafkaTopics).toEqual(['user.events.v2']);
+    expect(orphan).toBeNull();
+    expect(events.routes.map((route) => route.handler)).toEqual(['progress.onUser']);
+  });
+
   it('refuses duplicate handler names and Kafka-fed handlers registered after start', async () => {
     const { registrar: events } = registrar(['progress']);
     events.registerHandler('progress', { name: 'progress.a', topics: ['user.events.v2'], handle: async () => undefined });

@@ -104,6 +104,16 @@ export class EventsRegistrar {
   }
 
   /**
+   * Subscribes the handler only when some module of this build publishes its first topic (a
+   * module's erasure handler in a build without identity, say); otherwise says so and returns null.
+   */
+  registerWhenPublished(moduleName: string, handler: EventHandler): HandlerRoute | null {
+    if (this.routing.publisherOf(handler.topics[0])) return this.registerHandler(moduleName, handler);
+    this.logger.warn({ handler: handler.name, topic: handler.topics[0] }, 'no module of this build publishes this topic: handler not subscribed');
+    return null;
+  }
+
+  /**
    * Starts the relay and, in the background, one consumer per subscribing module. A broker
    * that is down at boot does not stop the app: consumers keep trying, the relay keeps events
    * pending. `consumersReady()` resolves once every consumer runs.

@@ -1,11 +1,48 @@
-// Texts and tests for the reader's component specs; not used by the app.
-import type { ReaderTest, ReaderText, ReaderToken, TextSummary } from '@tall/client/reader/data-access';
+// Texts and tests for the reader's unit and component specs; the app never imports this entry point.
+import type { ReaderParagraph, ReaderTest, ReaderText, ReaderToken, TextSummary } from '../lib/reader-types';
 
-const word = (text: string, extra: Partial<ReaderToken> = {}): ReaderToken => ({ text, kind: 'word', ...extra });
-const space: ReaderToken = { text: ' ', kind: 'space' };
-const stop: ReaderToken = { text: '.', kind: 'punctuation' };
+export const word = (text: string, extra: Partial<ReaderToken> = {}): ReaderToken => ({ text, kind: 'word', ...extra });
+export const space: ReaderToken = { text: ' ', kind: 'space' };
+export const stop: ReaderToken = { text: '.', kind: 'punctuation' };
 
-/** "Bellen" (a heading), then "Ik bel mijn moeder op. Zij woont in Utrecht." — `bel … op` is one verb. */
+/** "Ik bel mijn moeder op. Zij woont in Utrecht." — `bel … op` is one separable verb. */
+export function paragraphs(): ReaderParagraph[] {
+  return [
+    { heading: true, sentences: [{ tokens: [word('Bellen', { wordId: 'w-bellen', lemma: 'bellen', state: 'known' })] }] },
+    {
+      sentences: [
+        {
+          tokens: [
+            word('Ik', { wordId: 'w-ik', lemma: 'ik', state: 'known' }),
+            space,
+            word('bel', { wordId: 'w-opbellen', lemma: 'opbellen', group: 1 }),
+            space,
+            word('mijn', { wordId: 'w-mijn', lemma: 'mijn', state: 'known' }),
+            space,
+            word('moeder', { wordId: 'w-moeder', lemma: 'moeder', state: 'learning' }),
+            space,
+            word('op', { wordId: 'w-opbellen', lemma: 'opbellen', group: 1 }),
+            stop,
+          ],
+        },
+        {
+          tokens: [
+            space,
+            word('Zij', { lemma: 'zij', state: 'ignored' }),
+            space,
+            word('woont', { userWordId: 'u-wonen', lemma: 'wonen' }),
+            space,
+            word('in', { wordId: 'w-in', lemma: 'in', state: 'known' }),
+            space,
+            word('Utrecht'),
+            stop,
+          ],
+        },
+      ],
+    },
+  ];
+}
+
 export function readerText(overrides: Partial<ReaderText> = {}): ReaderText {
   return {
     id: 'text-1',
@@ -22,40 +59,7 @@ export function readerText(overrides: Partial<ReaderText> = {}): ReaderText {
     createdAt: '2026-01-05T10:00:00.000Z',
     language: 'nl',
     version: 1,
-    paragraphs: [
-      { heading: true, sentences: [{ tokens: [word('Bellen', { wordId: 'w-bellen', lemma: 'bellen', state: 'known' })] }] },
-      {
-        sentences: [
-          {
-            tokens: [
-              word('Ik', { wordId: 'w-ik', lemma: 'ik', state: 'known' }),
-              space,
-              word('bel', { wordId: 'w-opbellen', lemma: 'opbellen', group: 1 }),
-              space,
-              word('mijn', { wordId: 'w-mijn', lemma: 'mijn', state: 'known' }),
-              space,
-              word('moeder', { wordId: 'w-moeder', lemma: 'moeder', state: 'learning' }),
-              space,
-              word('op', { wordId: 'w-opbellen', lemma: 'opbellen', group: 1 }),
-              stop,
-            ],
-          },
-          {
-            tokens: [
-              space,
-              word('Zij', { lemma: 'zij', state: 'ignored' }),
-              space,
-              word('woont', { userWordId: 'u-wonen', lemma: 'wonen' }),
-              space,
-              word('in', { wordId: 'w-in', lemma: 'in', state: 'known' }),
-              space,
-              word('Utrecht'),
-              stop,
-            ],
-          },
-        ],
-      },
-    ],
+    paragraphs: paragraphs(),
     stats: { tokens: 10, known: 5, knownPercent: 50, newWords: 3, estimatedLevel: 'A1' },
     glosses: {
       'w-opbellen': {
