@@ -326,6 +326,10 @@ try {
       peakRssMb: '—',
     });
   }
+  if (only.length === 0 || only.includes('listening')) {
+    const { listeningCases } = await import('../bench/listening-cases.mjs');
+    rows.push(...(await listeningCases({ tall, admin: BENCH_ADMIN, metricsHeaders: auth, log, resetPeakRss, peakRssMb })));
+  }
   const rss = Math.max(platformPeak, identityPeak);
   const out = [];
   out.push(`\nTall benchmarks — ${new Date().toISOString()} — ${CONNECTIONS} connections, ${DURATION}s per measurement, ${ROUNDS} measurements per side (medians)`);
@@ -338,6 +342,8 @@ try {
         (row.tall.errors || row.base?.errors ? ` (errors: Tall ${row.tall.errors}, baseline ${row.base?.errors ?? 0})` : ''),
     );
   }
+  // Cases with more to say than one row (listening: RSS start, end and peak) print it below the table.
+  for (const row of rows) out.push(...(row.details ?? []));
   out.push(`API peak RSS: ${platformPeak} MB under the platform cases, ${identityPeak} MB during the sign-in cases (target < 300 MB: ${rss < 300 ? 'yes' : 'NO'})`);
   process.stdout.write(`${out.join('\n')}\n`);
   mkdirSync(join(root, 'bench-results'), { recursive: true });

@@ -34,8 +34,9 @@ export function ensureDependencies() {
 }
 
 /** Brings the local stack up (installing it on first use) and returns its variables. */
-export function ensureStack() {
-  run(process.execPath, [join(root, 'tools/stack/stack.mjs'), 'up'], { label: 'local stack: up' });
+/** Brings up the local stack: the given servers, or all of them. */
+export function ensureStack(services = []) {
+  run(process.execPath, [join(root, 'tools/stack/stack.mjs'), 'up', ...services], { label: `local stack: up${services.length ? ` ${services.join(' ')}` : ''}` });
   return stackEnv();
 }
 

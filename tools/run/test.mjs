@@ -7,17 +7,19 @@ import { ensureChromium, ensureDependencies, ensureMediaTools, ensureStack, log,
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
+/** Whether every server of the stack (one status line each) was running before this run. */
 function stackServicesRunning() {
   try {
     const status = execFileSync(process.execPath, [join(root, 'tools/stack/stack.mjs'), 'status'], { cwd: root, encoding: 'utf8' });
-    return status.split('\n').filter((line) => /running=yes/.test(line)).length;
+    const services = status.split('\n').filter((line) => /running=/.test(line));
+    return services.length > 0 && services.every((line) => /running=yes/.test(line));
   } catch {
-    return 0;
+    return false;
   }
 }
 
 ensureDependencies();
-const alreadyUp = stackServicesRunning() === 4;
+const alreadyUp = stackServicesRunning();
 const stack = ensureStack();
 // The listening seed's videos (black-box and web end-to-end tests) are made with Debian's ffmpeg and espeak-ng.
 try {

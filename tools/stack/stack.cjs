@@ -59,7 +59,7 @@ async function start(svc) {
   await cli(['start', ...names(svc)]);
 }
 
-/** The stack's connection settings: { DATABASE_URL, MONGODB_URI, KAFKA_BROKERS, AWS_* }. */
+/** The stack's connection settings: { DATABASE_URL, MONGODB_URI, KAFKA_BROKERS, AWS_*, S3_STRICT_* }. */
 async function env() {
   return parseEnv(await cli(['env']));
 }
@@ -74,4 +74,4 @@ async function status() {
   return JSON.parse(await cli(['status', '--json']));
 }
 
-module.exports = { up, down, stop, start, env, envSync, status, SERVICES: Object.freeze(['postgres', 'mongo', 'kafka', 'moto']) };
+module.exports = { up, down, stop, start, env, envSync, status, SERVICES: Object.freeze(['postgres', 'mongo', 'kafka', 'moto', 'versitygw']) };

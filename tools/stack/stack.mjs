@@ -6,6 +6,9 @@
 //               in a database of its own (`ferretdb`) on the stack's PostgreSQL
 //   kafka    -> Apache Kafka 3.9.1 (single KRaft node) from Maven Central jars
 //   moto     -> moto 5.2.5 server (S3, Secrets Manager) from PyPI
+//   versitygw -> Versity S3 Gateway 1.8.0 built from its Go module: a second, strict S3 (checks
+//               SigV4 signatures and the expiry of pre-signed URLs, which moto does not) for the
+//               tests that prove signing; the apps and other tests stay on moto
 //
 // Usage: node tools/stack/stack.mjs <up|down|start|stop|status|env|tool> [service...|tool] [--purge] [--json]
 // Plain Node.js (20+) with built-in modules only: it runs before `npm ci`.
@@ -24,8 +27,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const HOST = '127.0.0.1';
 
-export const SERVICES = Object.freeze(['postgres', 'mongo', 'kafka', 'moto']);
-const ALIASES = { pg: 'postgres', postgresql: 'postgres', ferretdb: 'mongo', mongodb: 'mongo', s3: 'moto', aws: 'moto' };
+export const SERVICES = Object.freeze(['postgres', 'mongo', 'kafka', 'moto', 'versitygw']);
+const ALIASES = { pg: 'postgres', postgresql: 'postgres', ferretdb: 'mongo', mongodb: 'mongo', s3: 'moto', aws: 'moto', 's3-strict': 'versitygw' };
 
 const V = {
   ferretdb: 'v1.24.2',
@@ -35,6 +38,7 @@ const V = {
   reload4j: '1.2.25',
   dependencyPlugin: '3.8.1',
   moto: '5.2.5',
+  versitygw: 'v1.8.0',
   schemathesis: '4.32.5',
 };
 
@@ -43,10 +47,11 @@ const PORTS = {
   mongo: { env: 'TALL_MONGO_PORT', def: 27027 },
   kafka: { env: 'TALL_KAFKA_PORT', def: 19092 }, // controller listener: this port + 1
   moto: { env: 'TALL_MOTO_PORT', def: 45660 },
+  versitygw: { env: 'TALL_VERSITYGW_PORT', def: 45670 },
 };
 
-const READY_TIMEOUT_MS = { postgres: 90_000, mongo: 60_000, kafka: 180_000, moto: 90_000 };
-const STOP_TIMEOUT_MS = { postgres: 60_000, mongo: 15_000, kafka: 60_000, moto: 15_000 };
+const READY_TIMEOUT_MS = { postgres: 90_000, mongo: 60_000, kafka: 180_000, moto: 90_000, versitygw: 30_000 };
+const STOP_TIMEOUT_MS = { postgres: 60_000, mongo: 15_000, kafka: 60_000, moto: 15_000, versitygw: 15_000 };
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -84,6 +89,9 @@ function paths() {
     kafkaClusterId: path.join(kafka, 'cluster-id'),
     motoVenv: path.join(root, 'moto-venv'),
     motoMarker: path.join(root, 'moto-venv', '.tall-installed'),
+    versitygw: path.join(root, 'bin', 'versitygw'),
+    versitygwMarker: path.join(root, 'bin', 'versitygw.installed'),
+    versitygwData: path.join(root, 'versitygw', 'data'),
     schemathesisVenv: path.join(root, 'schemathesis-venv'),
     schemathesisMarker: path.join(root, 'schemathesis-venv', '.tall-installed'),
   };
@@ -1025,6 +1033,68 @@ async function startMoto(port) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Versity S3 Gateway (a strict S3) built from its Go module
+//
+// moto answers a pre-signed URL whatever its signature and X-Amz-Expires say. The gateway checks
+// SigV4 like S3 does (an expired URL is 403 "Request has expired", a wrong signature 403
+// SignatureDoesNotMatch), so the tests that prove how Tall signs URLs run against it. Its posix
+// backend keeps buckets as folders (metadata in extended attributes) under the stack folder.
+
+/** The gateway's one (root) account: printed by `env` as S3_STRICT_*. */
+const VERSITYGW_CREDENTIALS = Object.freeze({ accessKeyId: 'tall-strict', secretAccessKey: 'tall-strict-secret-key' });
+
+async function installVersitygw() {
+  const p = paths();
+  if (readText(p.versitygwMarker)?.trim() === V.versitygw && fs.existsSync(p.versitygw)) return false;
+  const logTo = logFile('install-versitygw');
+  if (!which('go')) throw new Error('versitygw: the Go toolchain (`go`) is needed to build it and is not on PATH');
+  rmrf(p.versitygwMarker);
+  mkdirp(p.bin);
+  // `go install` into a private folder, then one rename: a half-written binary is never in bin/.
+  const gobin = fs.mkdtempSync(path.join(p.bin, '.versitygw-'));
+  try {
+    const env = { ...process.env, GOBIN: gobin, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', GOWORK: 'off' };
+    log(`versitygw: building github.com/versity/versitygw ${V.versitygw} (go install, a few minutes the first time)`);
+    await run(
+      'go',
+      ['install', '-trimpath', `-ldflags=-s -w -X main.Version=${V.versitygw}`, `github.com/versity/versitygw/cmd/versitygw@${V.versitygw}`],
+      { cwd: gobin, env, logTo },
+    );
+    fs.renameSync(path.join(gobin, 'versitygw'), p.versitygw);
+  } finally {
+    rmrf(gobin);
+  }
+  fs.writeFileSync(p.versitygwMarker, `${V.versitygw}\n`);
+  return true;
+}
+
+async function versitygwReady(port) {
+  return (await httpStatus(port, '/health')) === 200;
+}
+
+async function startVersitygw(port) {
+  const p = paths();
+  mkdirp(p.versitygwData);
+  await startDaemon('versitygw', {
+    cmd: p.versitygw,
+    args: [
+      `--port=${HOST}:${port}`,
+      `--access=${VERSITYGW_CREDENTIALS.accessKeyId}`,
+      `--secret=${VERSITYGW_CREDENTIALS.secretAccessKey}`,
+      '--region=us-east-1',
+      '--health=/health',
+      '--quiet', // no line per request
+      'posix',
+      p.versitygwData,
+    ],
+    cwd: path.dirname(p.versitygwData),
+    port,
+    probe: versitygwReady,
+    logs: [logFile('versitygw')],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // service table
 
 const SVC = {
@@ -1060,6 +1130,14 @@ const SVC = {
     stop: () => stopDaemon('moto'),
     probe: motoReady,
     dataDirs: () => [], // moto keeps its state in memory
+  },
+  versitygw: {
+    install: installVersitygw,
+    installed: () => readText(paths().versitygwMarker)?.trim() === V.versitygw,
+    start: startVersitygw,
+    stop: () => stopDaemon('versitygw'),
+    probe: versitygwReady,
+    dataDirs: (p) => [p.versitygwData],
   },
 };
 
@@ -1159,6 +1237,10 @@ export function env() {
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_ENDPOINT_URL_S3: moto,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: moto,
+    // The strict S3 (versitygw), only for tests that prove signing; the apps use moto above.
+    S3_STRICT_ENDPOINT: `http://${HOST}:${portFor('versitygw')}`,
+    S3_STRICT_ACCESS_KEY_ID: VERSITYGW_CREDENTIALS.accessKeyId,
+    S3_STRICT_SECRET_ACCESS_KEY: VERSITYGW_CREDENTIALS.secretAccessKey,
   };
 }
 
@@ -1194,6 +1276,7 @@ const USAGE = `usage: node tools/stack/stack.mjs <command> [service...]
   env                  NAME=value lines for the apps and tests
   tool <name>          installs a test tool (cached) and prints its command: schemathesis
 ports: TALL_PG_PORT (54329) TALL_MONGO_PORT (27027) TALL_KAFKA_PORT (19092, +1 controller) TALL_MOTO_PORT (45660)
+       TALL_VERSITYGW_PORT (45670)
 folder: TALL_STACK_DIR (default <repo>/.stack)`;
 
 async function main(argv) {

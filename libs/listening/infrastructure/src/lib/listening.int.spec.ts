@@ -1,7 +1,6 @@
 import { constants, generateKeyPairSync, privateDecrypt, randomBytes, randomUUID } from 'node:crypto';
 import { DeleteSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DeleteBucketCommand, DeleteObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { MongoClient, type Db } from 'mongodb';
 import {
   CompleteUploadCommand,
@@ -17,7 +16,7 @@ import { contextConnection } from '@tall/platform/database';
 import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts';
 import { AwsSecretStore, createSecretsManagerClient } from '@tall/platform/secrets';
 import { createS3Client, S3ObjectStorage } from '@tall/platform/storage';
-import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
+import { stackEnv, uniqueName } from '@tall/platform/testing';
 import { VideoAnswered, VideoStarted, type DevicePublicKey, type VideoDefinitionBody } from '@tall/listening/contracts';
 import type { Viewing } from '@tall/listening/domain';
 import { SecretContentKeyVault } from './keys/secret-content-key-vault';
@@ -146,30 +145,18 @@ describe('listening on FerretDB, S3 and Secrets Manager of the local stack (inte
       expect(Buffer.from(await (await fetch(video.posterUrl)).arrayBuffer()).equals(POSTER)).toBe(true);
     });
 
-    it('hands out URLs that stop working once expired', async () => {
+    it('hands out every URL of a video with the configured lifetime', async () => {
       const shortLived: ListeningSettings = { urlTtlSeconds: 1, uploadTtlSeconds: 1 };
+      const requested = Date.now();
       const video = await listeningHandlers({ videos, students, media, vault, settings: shortLived }).getVideo.execute(new GetVideoQuery(randomUUID(), 'markt'));
-      expect(new URL(video.streamUrl).searchParams.get('X-Amz-Expires')).toBe('1');
+      for (const url of [video.streamUrl, video.posterUrl, ...video.subtitles.map((subtitle) => subtitle.url)]) expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('1');
+      expect(new Date(video.urlsExpireAt).getTime()).toBeGreaterThanOrEqual(requested + 1_000);
+      expect(new Date(video.urlsExpireAt).getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
       expect((await fetch(video.streamUrl, { headers: { range: 'bytes=0-9' } })).status).toBe(206);
-      // Past the expiry (S3 counts whole seconds from X-Amz-Date), the same URL is refused.
-      await waitFor(() => Date.now() > new Date(video.urlsExpireAt).getTime() + 1_000, { timeoutMs: 5_000, intervalMs: 50, what: 'the URL to expire' });
-      const expired = await fetch(video.streamUrl, { headers: { range: 'bytes=0-9' } });
-      if (await localS3EnforcesExpiry()) {
-        expect(expired.status).toBe(403);
-      } else {
-        // moto (the local stack's S3) ignores X-Amz-Expires: the refusal is S3's, and is checked where S3 enforces it.
-        console.warn(`listening: the local S3 server served an expired pre-signed URL (${expired.status}); expiry not verifiable against it`);
-      }
+      // That S3 refuses them afterwards (and refuses a changed signature) is proven on the stack's
+      // strict S3 in media/object-storage-media.int.spec.ts: moto, used here, checks neither.
     });
   });
-
-  /** Whether the S3 server refuses a pre-signed URL past its expiry at all (AWS does; moto 5.2 does not). */
-  async function localS3EnforcesExpiry(): Promise<boolean> {
-    const key = `probe/${randomUUID()}`;
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'x' }));
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 1, signingDate: new Date(Date.now() - 10_000) });
-    return (await fetch(url)).status === 403;
-  }
 
   describe('students on FerretDB', () => {
     /** A student's events waiting in the outbox, oldest first. */

@@ -32,6 +32,21 @@ export function stackEnv(): StackEnv {
   return cached;
 }
 
+export const STRICT_S3_VARIABLES = ['S3_STRICT_ENDPOINT', 'S3_STRICT_ACCESS_KEY_ID', 'S3_STRICT_SECRET_ACCESS_KEY'] as const;
+
+export type StrictS3Env = Record<(typeof STRICT_S3_VARIABLES)[number], string>;
+
+/**
+ * The stack's second, strict S3 server (versitygw: it checks SigV4 signatures and the expiry of
+ * pre-signed URLs, which moto does not), for tests that prove how URLs are signed. Apps and other
+ * tests use moto (`AWS_ENDPOINT_URL_S3`).
+ */
+export function strictS3Env(): StrictS3Env {
+  const missing = STRICT_S3_VARIABLES.filter((name) => !process.env[name]);
+  const values: Record<string, string> = missing.length > 0 ? stackScript().envSync() : {};
+  return Object.fromEntries(STRICT_S3_VARIABLES.map((name) => [name, process.env[name] ?? values[name]])) as StrictS3Env;
+}
+
 /** A name no other test run uses: for schemas, databases, topics and consumer groups. */
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;

@@ -1,3 +1,5 @@
+import { MAX_PLAYBACK_URL_TTL_SECONDS } from '@tall/listening/domain';
+
 /** How long pre-signed URLs live. */
 export interface ListeningSettings {
   /** Playback, posters and subtitles: default 10 minutes, at most 15. */
@@ -7,7 +9,7 @@ export interface ListeningSettings {
 }
 
 export const DEFAULT_URL_TTL_SECONDS = 600;
-export const MAX_URL_TTL_SECONDS = 900;
+export const MAX_URL_TTL_SECONDS = MAX_PLAYBACK_URL_TTL_SECONDS;
 export const DEFAULT_UPLOAD_TTL_SECONDS = 900;
 
 export const LISTENING_SETTINGS = Symbol('LISTENING_SETTINGS');

@@ -1,4 +1,4 @@
-import { baseMediaType, checkPlannedUpload, MediaRejectedError, mediaObjectKey, uploadMismatch } from './media-policy';
+import { baseMediaType, checkPlannedUpload, checkPlaybackUrlTtl, MAX_PLAYBACK_URL_TTL_SECONDS, MediaRejectedError, mediaObjectKey, uploadMismatch } from './media-policy';
 
 describe('media uploads', () => {
   it('accepts an MP4, a still image, and WebVTT subtitles with their language', () => {
@@ -38,5 +38,14 @@ describe('media uploads', () => {
     expect(uploadMismatch({ contentType: 'video/mp4', sizeBytes: 10 }, { contentType: 'video/mp4', sizeBytes: 9 })).toMatch(/9 bytes stored, 10 announced/);
     expect(uploadMismatch({ contentType: 'video/mp4', sizeBytes: 10 }, { contentType: 'application/octet-stream', sizeBytes: 10 })).toMatch(/octet-stream/);
     expect(baseMediaType(' Text/VTT ; charset=utf-8')).toBe('text/vtt');
+  });
+});
+
+describe('playback URLs', () => {
+  it('live from one second to fifteen minutes, in whole seconds', () => {
+    expect(checkPlaybackUrlTtl(1)).toBe(1);
+    expect(checkPlaybackUrlTtl(600)).toBe(600);
+    expect(checkPlaybackUrlTtl(MAX_PLAYBACK_URL_TTL_SECONDS)).toBe(900);
+    for (const ttl of [0, -1, 1.5, 901, 3_600, Number.NaN]) expect(() => checkPlaybackUrlTtl(ttl)).toThrow(RangeError);
   });
 });

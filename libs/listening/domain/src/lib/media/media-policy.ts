@@ -16,6 +16,17 @@ export const MEDIA_RULES: Record<MediaAssetKind, AssetRule> = {
   subtitles: { types: { 'text/vtt': 'vtt' }, maxBytes: 1024 ** 2 },
 };
 
+/** Clients never get a playback URL (film, poster, subtitles) that lives longer than 15 minutes. */
+export const MAX_PLAYBACK_URL_TTL_SECONDS = 900;
+
+/** A playback URL's lifetime, checked: whole seconds, 1 to 15 minutes. It comes from configuration, never from a client. */
+export function checkPlaybackUrlTtl(ttlSeconds: number): number {
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_PLAYBACK_URL_TTL_SECONDS) {
+    throw new RangeError(`A playback URL lives 1 to ${MAX_PLAYBACK_URL_TTL_SECONDS} seconds, not ${ttlSeconds}`);
+  }
+  return ttlSeconds;
+}
+
 /** An upload the rules refuse: `reason` says which rule. */
 export class MediaRejectedError extends Error {
   constructor(

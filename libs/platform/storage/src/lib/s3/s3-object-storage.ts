@@ -199,7 +199,7 @@ export class S3ObjectStorage implements ObjectStorage {
     const expiresAt = this.expiresAt(options.expiresInSeconds);
     const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType });
     // Content-Type becomes a signed header: the upload must declare the type the API agreed to.
-    const url = await getSignedUrl(this.presignClient, command, { expiresIn: options.expiresInSeconds });
+    const url = await getSignedUrl(this.presignClient, command, { expiresIn: options.expiresInSeconds, signableHeaders: new Set(['content-type']) });
     return { method: 'PUT', url, headers: { 'content-type': options.contentType }, expiresAt };
   }
 
