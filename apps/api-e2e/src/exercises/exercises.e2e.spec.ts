@@ -272,6 +272,49 @@ describe('exercises, black-box', () => {
     expect((await as(other)('GET', '?pageSize=100')).body.items.every((item: Summary) => item.lastScore === null)).toBe(true);
   });
 
+  it('shows the attempts in the student’s progress record, and in their teacher’s table, CSV and page', async () => {
+    const summary = (await as(other)('GET', '?type=match&level=A1&pageSize=1')).body.items[0] as Summary;
+    const shown = (await as(other)('GET', `/${summary.id}`)).body as Shown;
+    const first = (await as(other)('POST', `/${summary.id}/attempts`, { answers: someAnswers(shown) })).body as Graded;
+    const perfect = (await as(other)('POST', `/${summary.id}/attempts`, { answers: expectedAnswers(shown, first) })).body as Graded;
+    expect(perfect.score).toBe(perfect.maxScore);
+    const average = ((first.score / first.maxScore) * 100 + 100) / 2;
+    expect((await api.call('PUT', `/users/${teacher.id}/students/${other.id}`, { token: admin.accessToken })).status).toBe(204);
+    // Through exercise.results.v1: the record comes a moment later.
+    const own = await waitFor(
+      async () => {
+        const record = await api.call('GET', '/progress/me', { token: other.accessToken });
+        return record.body?.exerciseAttempts?.attempts === 2 ? record.body : undefined;
+      },
+      { timeoutMs: 60_000, what: 'both attempts in the student’s progress record' },
+    );
+    expect(own.exerciseAttempts.exercisesDone).toBe(1);
+    expect(own.exerciseAttempts.averageScore).toBeCloseTo(average, 10);
+    expect(own.exerciseAttempts.recent).toEqual([
+      expect.objectContaining({ exerciseId: summary.id, type: 'match', level: 'A1', source: 'authored', score: perfect.score, maxScore: perfect.maxScore }),
+      expect.objectContaining({ exerciseId: summary.id, score: first.score, maxScore: first.maxScore }),
+    ]);
+    expect(own.exercises).toMatchObject({ completed: 1, attempts: 2, averageScore: 1 });
+    expect(own.activity.daysActive).toBe(1);
+
+    const row = await waitFor(
+      async () => {
+        const table = await api.call('GET', '/teacher/students', { token: teacher.accessToken });
+        const found = table.body?.items?.find((item: { studentId: string; exercisesDone: number }) => item.studentId === other.id);
+        return found?.exercisesDone === 1 ? found : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the student in their teacher’s table' },
+    );
+    expect(row).toMatchObject({ exercisesDone: 1, videosWatched: 0, answerRate: null });
+    expect(row.averageExerciseScore).toBeCloseTo(average, 10);
+    const csv = await fetch(`${tall.url}/api/v1/teacher/students.csv`, { headers: { authorization: `Bearer ${teacher.accessToken}` } });
+    const [header, ...lines] = (await csv.text()).split('\r\n');
+    expect(header.endsWith('"videos_watched","answer_rate_percent","exercises_done","average_exercise_score_percent"')).toBe(true);
+    expect(lines.find((line) => line.startsWith(`"${other.id}"`))?.endsWith(`"0","","1","${Number(average.toFixed(1))}"`)).toBe(true);
+    const page = await api.call('GET', `/teacher/students/${other.id}/progress`, { token: teacher.accessToken });
+    expect(page.body.exerciseAttempts).toEqual(own.exerciseAttempts);
+  });
+
   it('exports the exercises data of a student and erases it with the account', async () => {
     const leaver = await api.newUser(admin.accessToken, 'STUDENT', 'exercises-leaver');
     const exercise = (await as(leaver)('GET', '?type=match&pageSize=1')).body.items[0] as Summary;

@@ -4,8 +4,13 @@ import type { StudentRecord } from '@tall/client/api';
 import en from '../../i18n/en.json';
 import { StudentRecordView } from './student-record';
 
-/** A record as `GET /api/v1/progress/me` answers it, with the reader's figures given by the test. */
-function record(reading: Pick<StudentRecord, 'texts' | 'readingTests'>): StudentRecord {
+const NO_READING: Pick<StudentRecord, 'texts' | 'readingTests'> = {
+  texts: { opened: 0, read: 0, readingSeconds: 0, lastReadAt: null },
+  readingTests: { taken: 0, averageScore: null, recent: [] },
+};
+
+/** A record as `GET /api/v1/progress/me` answers it, with the reader's, listening's and exercises' figures given by the test. */
+function record(shown: Partial<Pick<StudentRecord, 'texts' | 'readingTests' | 'videos' | 'exerciseAttempts'>>): StudentRecord {
   const emptySlot = { completed: 0, attempts: 0, averageScore: null, lastAt: null, recent: [] };
   return {
     studentId: '6c1f3f7e-7d4c-4f47-9d0e-0a0a0a0a0a0a',
@@ -22,7 +27,17 @@ function record(reading: Pick<StudentRecord, 'texts' | 'readingTests'>): Student
     reading: emptySlot,
     listening: emptySlot,
     exercises: emptySlot,
-    ...reading,
+    ...NO_READING,
+    videos: {
+      started: 0,
+      completed: 0,
+      watchedSeconds: 0,
+      lastWatchedAt: null,
+      questions: { asked: 0, answered: 0, correct: 0, answerRate: null, correctRate: null },
+      recent: [],
+    },
+    exerciseAttempts: { attempts: 0, exercisesDone: 0, averageScore: null, recent: [] },
+    ...shown,
   };
 }
 
@@ -79,5 +94,75 @@ describe('StudentRecordView, reading', () => {
     expect(figure(page, 'test-average')).toEqual(['–', 'average test score (0 tests)']);
     expect(page.querySelector('.tests')).toBeNull();
     expect(text(page, '.reading')).toContain('Take the test after reading a text to see your scores here.');
+  });
+});
+
+describe('StudentRecordView, listening and exercises', () => {
+  const byTestId = (root: HTMLElement, id: string) => text(root, `[data-testid="${id}"]`);
+
+  it('shows videos watched and started, the answer rate, exercises done and their average, with the test ids the browser tests use', async () => {
+    const fixture = await render(
+      record({
+        videos: {
+          started: 2,
+          completed: 1,
+          watchedSeconds: 50,
+          lastWatchedAt: '2026-05-12T19:00:10.000Z',
+          questions: { asked: 4, answered: 3, correct: 2, answerRate: 0.75, correctRate: 2 / 3 },
+          recent: [
+            { videoId: 'de-trein', level: 'A1', completed: false, watchedSeconds: 7, asked: 1, answered: 1, correct: 0, lastAt: '2026-05-12T19:00:10.000Z' },
+            { videoId: 'het-weer', level: 'A2', completed: false, watchedSeconds: 4, asked: 0, answered: 0, correct: 0, lastAt: '2026-05-11T19:00:00.000Z' },
+            { videoId: 'op-de-markt', level: null, completed: true, watchedSeconds: 18, asked: 3, answered: 2, correct: 2, lastAt: '2026-05-11T09:00:20.000Z' },
+          ],
+        },
+        exerciseAttempts: {
+          attempts: 3,
+          exercisesDone: 2,
+          averageScore: 60,
+          recent: [
+            { attemptId: '00000000-0000-4000-8000-000000000003', exerciseId: 'a1-cloze-1', type: 'cloze', level: 'A1', source: 'authored', score: 4, maxScore: 4, at: '2026-05-12T10:00:00.000Z' },
+            { attemptId: '00000000-0000-4000-8000-000000000002', exerciseId: 'wk-2026-w19-1-ab', type: 'match', level: 'A2', source: 'weekly', score: 3, maxScore: 10, at: '2026-05-10T17:00:00.000Z' },
+            { attemptId: '00000000-0000-4000-8000-000000000001', exerciseId: 'x-1', type: 'crossword', level: 'B1', source: 'authored', score: 1, maxScore: 3, at: '2026-05-09T17:00:00.000Z' },
+          ],
+        },
+      }),
+    );
+    const page = fixture.nativeElement as HTMLElement;
+    expect(byTestId(page, 'progress-videos-watched')).toBe('1 videos watched · 2 started');
+    expect(byTestId(page, 'progress-answer-rate')).toBe('75%');
+    expect(byTestId(page, 'progress-exercises-done')).toBe('2');
+    expect(byTestId(page, 'progress-exercise-average')).toBe('60%');
+    expect(figure(page, 'answer-rate')).toEqual(['75%', 'questions answered (3 of 4)']);
+    expect(figure(page, 'exercises-done')).toEqual(['2', 'exercises done (3 attempts)']);
+    expect(figure(page, 'exercise-average')).toEqual(['60%', 'average exercise score']);
+
+    // Videos are short: under a minute, the seconds.
+    expect(text(page, '.listening .watching-time')).toBe('50 s');
+    expect(text(page, '.listening .answered-right')).toBe('67% (2 of 3)');
+    const rows = (selector: string) => [...page.querySelectorAll(`${selector} tbody tr`)].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(rows('.videos')).toEqual([
+      ['de-trein', 'A1', 'partly', '0 right · 1 of 1 answered', 'May 12, 2026'],
+      ['het-weer', 'A2', 'partly', '–', 'May 11, 2026'],
+      ['op-de-markt', '–', 'to the end', '2 right · 2 of 3 answered', 'May 11, 2026'],
+    ]);
+    // A kind the interface has no name for is shown as the API gives it.
+    expect(rows('.exercise-attempts')).toEqual([
+      ['a1-cloze-1', 'Fill in the gaps', 'A1', '4 of 4 (100%)', 'May 12, 2026'],
+      ['wk-2026-w19-1-ab weekly', 'Matching pairs', 'A2', '3 of 10 (30%)', 'May 10, 2026'],
+      ['x-1', 'crossword', 'B1', '1 of 3 (33%)', 'May 9, 2026'],
+    ]);
+    for (const table of page.querySelectorAll('.listening table, .exercises table')) expect(table.querySelectorAll('th[scope="col"]')).toHaveLength(5);
+  });
+
+  it('shows zeros and dashes before any video or exercise, and says where to start', async () => {
+    const page = (await render(record({}))).nativeElement as HTMLElement;
+    expect(byTestId(page, 'progress-videos-watched')).toBe('0 videos watched · 0 started');
+    expect(byTestId(page, 'progress-answer-rate')).toBe('–');
+    expect(byTestId(page, 'progress-exercises-done')).toBe('0');
+    expect(byTestId(page, 'progress-exercise-average')).toBe('–');
+    expect(page.querySelector('.videos')).toBeNull();
+    expect(page.querySelector('.exercise-attempts')).toBeNull();
+    expect(text(page, '.listening')).toContain('Watch a video in Listening and answer its questions to see your results here.');
+    expect(text(page, '.exercises')).toContain('Do an exercise in Exercises to see your scores here.');
   });
 });

@@ -6,7 +6,19 @@ import type { StudentRecord } from '@tall/client/api';
 import { UiLanguage } from '../core/i18n';
 import { BarChart } from '../shared/bar-chart';
 
-/** A student's progress: headline figures, reviews per day, mastery per topic, reading tests, learning cards. */
+/** The exercise kinds the interface has names for; another kind is shown as the API gives it. */
+const EXERCISE_TYPES = ['order', 'match', 'buckets', 'cloze'];
+
+/** Whole hours and minutes of a number of seconds (seconds left out). */
+function hoursAndMinutes(seconds: number): { hours: number; minutes: number } {
+  const minutes = Math.floor(seconds / 60);
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+}
+
+/**
+ * A student's progress: headline figures, reviews per day, mastery per topic, reading tests,
+ * videos and their questions, exercises, learning cards.
+ */
 @Component({
   selector: 'tall-student-record',
   imports: [DatePipe, DecimalPipe, PercentPipe, TranslocoPipe, MatIcon, BarChart],
@@ -31,9 +43,14 @@ export class StudentRecordView {
   protected readonly topicsHeight = computed(() => Math.max(160, this.topics().length * 36 + 40));
   protected readonly percent = (value: number) => `${value}%`;
   protected readonly reviewsText = (value: number) => String(value);
-  /** Reading time in whole hours and minutes (seconds left out). */
-  protected readonly readingTime = computed(() => {
-    const minutes = Math.floor(this.record().texts.readingSeconds / 60);
-    return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
-  });
+  protected readonly readingTime = computed(() => hoursAndMinutes(this.record().texts.readingSeconds));
+  protected readonly watchingTime = computed(() => hoursAndMinutes(this.record().videos.watchedSeconds));
+  /** The latest exercise attempts with the name of their kind and their score in percent. */
+  protected readonly exerciseResults = computed(() =>
+    this.record().exerciseAttempts.recent.map((attempt) => ({
+      ...attempt,
+      typeKey: EXERCISE_TYPES.includes(attempt.type) ? `progress.exerciseTypes.${attempt.type}` : null,
+      percent: (attempt.score * 100) / attempt.maxScore,
+    })),
+  );
 }

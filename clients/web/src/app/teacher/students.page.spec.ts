@@ -30,12 +30,18 @@ function student(studentId: string, overrides: Partial<StudentSummary>): Student
     testsTaken: 0,
     averageTestScore: null,
     lastTestScore: null,
+    videosWatched: 0,
+    answerRate: null,
+    exercisesDone: 0,
+    averageExerciseScore: null,
     ...overrides,
   };
 }
 
 const STUDENTS = [
-  student('11111111-1111-4111-8111-111111111111', { textsRead: 4, testsTaken: 3, averageTestScore: 200 / 3, lastTestScore: 87.5 }),
+  student('11111111-1111-4111-8111-111111111111', {
+    textsRead: 4, testsTaken: 3, averageTestScore: 200 / 3, lastTestScore: 87.5, videosWatched: 2, answerRate: 2 / 3, exercisesDone: 5, averageExerciseScore: 72.4,
+  }),
   student('22222222-2222-4222-8222-222222222222', { name: { firstName: 'Jan', lastName: 'Jansen' } }),
 ];
 
@@ -63,13 +69,17 @@ async function render(narrow: boolean): Promise<ComponentFixture<StudentsPage>> 
 
 const cells = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
 
-describe('StudentsPage, reading columns', () => {
-  it('shows texts read, the test average and the last test score, a dash without tests', async () => {
+describe('StudentsPage, reading, listening and exercises columns', () => {
+  it('shows texts read, test scores, videos watched, the answer rate, exercises done and their average, a dash without any', async () => {
     const page = (await render(false)).nativeElement as HTMLElement;
-    expect(cells(page, 'th')).toEqual(['Name', 'Last active', 'Streak', 'Mastered this week', 'Accuracy', 'Texts read', 'Test average', 'Last test', 'Activity']);
+    expect(cells(page, 'th')).toEqual([
+      'Name', 'Last active', 'Streak', 'Mastered this week', 'Accuracy', 'Texts read', 'Test average', 'Last test', 'Videos watched', 'Answer rate', 'Exercises done', 'Exercise average', 'Activity',
+    ]);
     const rows = [...page.querySelectorAll('tr.mat-mdc-row')];
     expect(cells(rows[0], 'td').slice(5, 8)).toEqual(['4', '67%', '88%']);
     expect(cells(rows[1], 'td').slice(5, 8)).toEqual(['0', '–', '–']);
+    expect(cells(rows[0], 'td').slice(8, 12)).toEqual(['2', '67%', '5', '72%']);
+    expect(cells(rows[1], 'td').slice(8, 12)).toEqual(['0', '–', '0', '–']);
     // Only the API's sort keys have sort headers.
     expect(cells(page, 'th.mat-sort-header')).toEqual(['Last active', 'Streak', 'Mastered this week', 'Accuracy', 'Activity']);
   });
@@ -79,5 +89,7 @@ describe('StudentsPage, reading columns', () => {
     const cards = [...page.querySelectorAll('.student-card')];
     expect(cells(cards[0], '.meta')[1]).toBe('Texts read 4 · Test average 67% · Last test 88%');
     expect(cells(cards[1], '.meta')[1]).toBe('Texts read 0 · Test average – · Last test –');
+    expect(cells(cards[0], '.meta')[2]).toBe('Videos watched 2 · Answer rate 67% · Exercises done 5 · Exercise average 72%');
+    expect(cells(cards[1], '.meta')[2]).toBe('Videos watched 0 · Answer rate – · Exercises done 0 · Exercise average –');
   });
 });

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe, formatNumber, PercentPipe } from '@angular/common';
+import { DatePipe, formatNumber, formatPercent, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
@@ -20,7 +20,10 @@ import { PageHeader } from '../shared/page-header';
 import { ProblemBanner } from '../shared/problem-banner';
 import { STUDENTS_STORE } from './teacher.routes';
 
-/** A teacher's students (an EDU_ADMIN's: all students): sortable, inactive ones flagged, as CSV. */
+/**
+ * A teacher's students (an EDU_ADMIN's: all students): sortable, inactive ones flagged, with what
+ * they read, watched and practised; as CSV.
+ */
 @Component({
   selector: 'tall-students',
   imports: [DatePipe, PercentPipe, RouterLink, TranslocoPipe, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatButton, MatIcon, PageHeader, ProblemBanner, LoadingState, EmptyState],
@@ -34,7 +37,21 @@ export class StudentsPage {
   protected readonly auth = fromStore(inject(AUTH_STORE));
   protected readonly language = inject(UiLanguage);
   protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 720px)').pipe(map((state) => state.matches)), { initialValue: false });
-  protected readonly columns = ['name', 'lastActive', 'streak', 'masteredThisWeek', 'accuracy', 'textsRead', 'averageTestScore', 'lastTestScore', 'inactive'];
+  protected readonly columns = [
+    'name',
+    'lastActive',
+    'streak',
+    'masteredThisWeek',
+    'accuracy',
+    'textsRead',
+    'averageTestScore',
+    'lastTestScore',
+    'videosWatched',
+    'answerRate',
+    'exercisesDone',
+    'averageExerciseScore',
+    'inactive',
+  ];
 
   constructor() {
     void this.store.getState().load();
@@ -47,6 +64,11 @@ export class StudentsPage {
   /** A test score in percent (the API's 0–100), whole, in the interface's language; a dash without tests. */
   protected testScore(percent: number | null): string {
     return percent === null ? '–' : `${formatNumber(percent, this.language.current(), '1.0-0')}%`;
+  }
+
+  /** A share (the API's 0–1) in whole percent, in the interface's language; a dash without any. */
+  protected share(value: number | null): string {
+    return value === null ? '–' : formatPercent(value, this.language.current(), '1.0-0');
   }
 
   protected sort(sort: Sort): void {

@@ -2045,6 +2045,23 @@ export type components = {
             };
             /** Format: date-time */
             asOf: string;
+            exerciseAttempts: {
+                attempts: number;
+                averageScore: number | null;
+                exercisesDone: number;
+                recent: {
+                    /** Format: date-time */
+                    at: string;
+                    /** Format: uuid */
+                    attemptId: string;
+                    exerciseId: string;
+                    level: string;
+                    maxScore: number;
+                    score: number;
+                    source: string;
+                    type: string;
+                }[];
+            };
             exercises: {
                 attempts: number;
                 averageScore: number | null;
@@ -2152,6 +2169,31 @@ export type components = {
                 updatedAt: string | null;
                 wordCount: number;
             }[];
+            videos: {
+                completed: number;
+                /** Format: date-time */
+                lastWatchedAt: string | null;
+                questions: {
+                    answered: number;
+                    answerRate: number | null;
+                    asked: number;
+                    correct: number;
+                    correctRate: number | null;
+                };
+                recent: {
+                    answered: number;
+                    asked: number;
+                    completed: boolean;
+                    correct: number;
+                    /** Format: date-time */
+                    lastAt: string;
+                    level: string | null;
+                    videoId: string;
+                    watchedSeconds: number;
+                }[];
+                started: number;
+                watchedSeconds: number;
+            };
             week: string;
             words: {
                 learning: number;
@@ -2165,8 +2207,11 @@ export type components = {
             asOf: string;
             items: {
                 accuracy: number | null;
+                answerRate: number | null;
+                averageExerciseScore: number | null;
                 averageTestScore: number | null;
                 daysActive: number;
+                exercisesDone: number;
                 inactive: boolean;
                 inactiveDays: number | null;
                 /** Format: date-time */
@@ -2185,6 +2230,7 @@ export type components = {
                 studentId: string;
                 testsTaken: number;
                 textsRead: number;
+                videosWatched: number;
                 wordsMastered: number;
             }[];
             namesUnavailable: boolean;
@@ -2219,6 +2265,23 @@ export type components = {
             };
             /** Format: date-time */
             asOf: string;
+            exerciseAttempts: {
+                attempts: number;
+                averageScore: number | null;
+                exercisesDone: number;
+                recent: {
+                    /** Format: date-time */
+                    at: string;
+                    /** Format: uuid */
+                    attemptId: string;
+                    exerciseId: string;
+                    level: string;
+                    maxScore: number;
+                    score: number;
+                    source: string;
+                    type: string;
+                }[];
+            };
             exercises: {
                 attempts: number;
                 averageScore: number | null;
@@ -2331,6 +2394,31 @@ export type components = {
                 updatedAt: string | null;
                 wordCount: number;
             }[];
+            videos: {
+                completed: number;
+                /** Format: date-time */
+                lastWatchedAt: string | null;
+                questions: {
+                    answered: number;
+                    answerRate: number | null;
+                    asked: number;
+                    correct: number;
+                    correctRate: number | null;
+                };
+                recent: {
+                    answered: number;
+                    asked: number;
+                    completed: boolean;
+                    correct: number;
+                    /** Format: date-time */
+                    lastAt: string;
+                    level: string | null;
+                    videoId: string;
+                    watchedSeconds: number;
+                }[];
+                started: number;
+                watchedSeconds: number;
+            };
             week: string;
             words: {
                 learning: number;

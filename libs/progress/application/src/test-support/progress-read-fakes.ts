@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@tall/platform/identity';
-import { EMPTY_ACTIVITY, NO_READING, type StudentRecordState, type StudentRowState, type Today } from '@tall/progress/domain';
+import { EMPTY_ACTIVITY, NO_EXERCISES, NO_LISTENING, NO_READING, type StudentRecordState, type StudentRowState, type Today } from '@tall/progress/domain';
 import type { Clock } from '../lib/ports/clock.port';
 import type { DisplayName, DisplayNames } from '../lib/ports/display-names.port';
 import type { ProgressLogger } from '../lib/ports/progress-logger.port';
@@ -19,7 +19,7 @@ export class FakeReadStore implements ProgressReadStore {
   ]);
   readonly requests: StudentPageRequest[] = [];
   readonly rows = new Map<string, StudentRowState>(
-    [studentOfA, studentOfB].map((studentId) => [studentId, { ...EMPTY_ACTIVITY, studentId, masteredThisWeek: 2, reading: NO_READING, lastActiveAt: new Date('2026-05-12T10:00:00Z'), runEndDay: '2026-05-12', runLength: 4 }]),
+    [studentOfA, studentOfB].map((studentId) => [studentId, { ...EMPTY_ACTIVITY, studentId, masteredThisWeek: 2, reading: NO_READING, listening: NO_LISTENING, exercises: NO_EXERCISES, lastActiveAt: new Date('2026-05-12T10:00:00Z'), runEndDay: '2026-05-12', runLength: 4 }]),
   );
 
   async studentPage(request: StudentPageRequest) {
@@ -30,7 +30,7 @@ export class FakeReadStore implements ProgressReadStore {
   }
   async record(studentId: string, _at: Today): Promise<StudentRecordState> {
     const row = this.rows.get(studentId);
-    return { studentId, activity: row ?? null, days: [], weeklyMastery: [], topics: [], learningCards: [], learningWeeks: [], results: [], texts: [], testAttempts: [] };
+    return { studentId, activity: row ?? null, days: [], weeklyMastery: [], topics: [], learningCards: [], learningWeeks: [], results: [], texts: [], testAttempts: [], videos: [], videoQuestions: [], exerciseAttempts: [] };
   }
   async isLinked(teacherId: string, studentId: string) {
     return this.links.get(teacherId)?.includes(studentId) ?? false;

@@ -1,10 +1,12 @@
+import { ExerciseTopics } from '@tall/exercises/contracts';
+import { ListeningTopics } from '@tall/listening/contracts';
 import { ProfileTopics } from '@tall/profile/contracts';
 import { ReaderTopics } from '@tall/reader/contracts';
 import { VocabularyTopics } from '@tall/vocabulary/contracts';
 
 /**
  * Every topic the progress read model is built from, and therefore every topic a rebuild replays
- * from the beginning. Listening and exercises add theirs here when they publish.
+ * from the beginning.
  */
 export const PROGRESS_SOURCE_TOPICS = {
   users: ProfileTopics.userEvents,
@@ -14,6 +16,12 @@ export const PROGRESS_SOURCE_TOPICS = {
   learningSchedule: VocabularyTopics.learningSchedule,
   /** Texts opened, read on and finished, and comprehension tests taken. */
   reading: ReaderTopics.events,
+  /** Videos started, watched on and watched to the end. */
+  watching: ListeningTopics.events,
+  /** Answers to a video's timed questions: right, wrong or skipped. */
+  videoAnswers: ListeningTopics.results,
+  /** Exercises handed in and graded. */
+  exercises: ExerciseTopics.results,
 } as const;
 
 export type ProgressSourceTopics = { -readonly [K in keyof typeof PROGRESS_SOURCE_TOPICS]: string };

@@ -19,7 +19,10 @@ export type ProgressFact =
   | LearningWeekRotated
   | ActivityResultRecorded
   | TextReading
-  | ReadingTestCompleted;
+  | ReadingTestCompleted
+  | VideoWatching
+  | VideoQuestionAnswered
+  | ExerciseCompleted;
 
 export type AccountStatus = 'active' | 'disabled';
 
@@ -76,8 +79,9 @@ export const RESULT_KINDS = ['reading', 'listening', 'exercise'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /**
- * A scored result of a video's questions or an exercise (`activity_results`). No context publishes
- * one yet; the reader's tests reach the same table, kind `reading`, through ReadingTestCompleted.
+ * A scored result of one item (`activity_results`). No context publishes one as such: the reader's
+ * tests (kind `reading`) and exercises (kind `exercise`) reach the same table through
+ * ReadingTestCompleted and ExerciseCompleted; listening's slot is computed from its questions.
  */
 export interface ActivityResultRecorded {
   kind: 'activityResult';
@@ -118,13 +122,65 @@ export interface ReadingTestCompleted {
   at: Date;
 }
 
+/** Listening's events about one video: a viewing started, watched on, watched to the end. */
+export type VideoWatchingStep = 'started' | 'progressed' | 'completed';
+
+/**
+ * A student started, watched on in, or finished a video. `watchedSeconds` is the video's running
+ * total so far (null for a start, which carries none): the largest one seen is the video's time.
+ */
+export interface VideoWatching {
+  kind: 'videoWatching';
+  userId: string;
+  videoId: string;
+  level: string;
+  step: VideoWatchingStep;
+  watchedSeconds: number | null;
+  at: Date;
+}
+
+/** How listening graded an answer to a timed question. */
+export type AnswerVerdict = 'correct' | 'wrong' | 'skipped';
+
+/** A timed question of a video answered or skipped; every answer is one. */
+export interface VideoQuestionAnswered {
+  kind: 'videoQuestionAnswered';
+  userId: string;
+  videoId: string;
+  questionId: string;
+  questionKind: string;
+  verdict: AnswerVerdict;
+  at: Date;
+}
+
+/** An exercise handed in and graded by the exercises context; every attempt is one. */
+export interface ExerciseCompleted {
+  kind: 'exerciseCompleted';
+  userId: string;
+  attemptId: string;
+  exerciseId: string;
+  exerciseType: string;
+  level: string;
+  source: string;
+  /** The Monday of a weekly exercise's week (`YYYY-MM-DD`); null for the school's own exercises. */
+  weekStart: string | null;
+  score: number;
+  maxScore: number;
+  at: Date;
+}
+
 /** Facts about a student's own activity: they make the student active on their day. */
-export function isActivity(fact: ProgressFact): fact is ThematicReviewed | LearningReviewed | ActivityResultRecorded | TextReading | ReadingTestCompleted {
+export function isActivity(
+  fact: ProgressFact,
+): fact is ThematicReviewed | LearningReviewed | ActivityResultRecorded | TextReading | ReadingTestCompleted | VideoWatching | VideoQuestionAnswered | ExerciseCompleted {
   return (
     fact.kind === 'thematicReviewed' ||
     fact.kind === 'learningReviewed' ||
     fact.kind === 'activityResult' ||
     fact.kind === 'textReading' ||
-    fact.kind === 'readingTestCompleted'
+    fact.kind === 'readingTestCompleted' ||
+    fact.kind === 'videoWatching' ||
+    fact.kind === 'videoQuestionAnswered' ||
+    fact.kind === 'exerciseCompleted'
   );
 }

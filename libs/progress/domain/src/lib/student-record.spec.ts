@@ -1,4 +1,4 @@
-import { EMPTY_ACTIVITY, NO_READING, studentRecord, studentSummary, todayAt, type StudentRecordState } from './student-record';
+import { EMPTY_ACTIVITY, NO_EXERCISES, NO_LISTENING, NO_READING, studentRecord, studentSummary, todayAt, type StudentRecordState } from './student-record';
 
 const studentId = '6c1f3f7e-7d4c-4f47-9d0e-0a0a0a0a0a0a';
 // Wednesday 2026-05-13, 10:00 in Amsterdam.
@@ -15,6 +15,9 @@ const state = (overrides: Partial<StudentRecordState> = {}): StudentRecordState 
   results: [],
   texts: [],
   testAttempts: [],
+  videos: [],
+  videoQuestions: [],
+  exerciseAttempts: [],
   ...overrides,
 });
 
@@ -34,6 +37,9 @@ describe('student record and summary', () => {
     expect(record.reading).toEqual({ completed: 0, attempts: 0, averageScore: null, lastAt: null, recent: [] });
     expect(record.texts).toEqual({ opened: 0, read: 0, readingSeconds: 0, lastReadAt: null });
     expect(record.readingTests).toEqual({ taken: 0, averageScore: null, recent: [] });
+    expect(record.videos).toMatchObject({ started: 0, completed: 0, watchedSeconds: 0, questions: { asked: 0, answerRate: null }, recent: [] });
+    expect(record.listening).toEqual({ completed: 0, attempts: 0, averageScore: null, lastAt: null, recent: [] });
+    expect(record.exerciseAttempts).toEqual({ attempts: 0, exercisesDone: 0, averageScore: null, recent: [] });
   });
 
   it('computes streak, inactivity, accuracy and this week’s mastery from stored values at query time', () => {
@@ -107,18 +113,18 @@ describe('student record and summary', () => {
   it('summarises a dashboard row', () => {
     expect(
       studentSummary(
-        { ...EMPTY_ACTIVITY, studentId, status: 'disabled', masteredThisWeek: -1, lastActiveAt: new Date('2026-05-01T08:00:00Z'), reviewsTotal: 3, reviewsCorrect: 1, reading: NO_READING },
+        { ...EMPTY_ACTIVITY, studentId, status: 'disabled', masteredThisWeek: -1, lastActiveAt: new Date('2026-05-01T08:00:00Z'), reviewsTotal: 3, reviewsCorrect: 1, reading: NO_READING, listening: NO_LISTENING, exercises: NO_EXERCISES },
         at,
       ),
     ).toEqual({
       studentId, status: 'disabled', lastActiveAt: '2026-05-01T08:00:00.000Z', daysActive: 0, streak: 0, masteredThisWeek: -1, wordsMastered: 0, reviews: 3, accuracy: 1 / 3, inactive: true, inactiveDays: 12,
-      textsRead: 0, testsTaken: 0, averageTestScore: null, lastTestScore: null,
+      textsRead: 0, testsTaken: 0, averageTestScore: null, lastTestScore: null, videosWatched: 0, answerRate: null, exercisesDone: 0, averageExerciseScore: null,
     });
   });
 
   it('shows the reader’s totals on a dashboard row, the last test in percent of its maximum', () => {
     const reading = { textsRead: 3, testsTaken: 2, averageTestScore: 72.5, lastTest: { score: 7, maxScore: 10 } };
-    expect(studentSummary({ ...EMPTY_ACTIVITY, studentId, masteredThisWeek: 0, reading }, at)).toMatchObject({
+    expect(studentSummary({ ...EMPTY_ACTIVITY, studentId, masteredThisWeek: 0, reading, listening: NO_LISTENING, exercises: NO_EXERCISES }, at)).toMatchObject({
       textsRead: 3, testsTaken: 2, averageTestScore: 72.5, lastTestScore: 70,
     });
   });
@@ -140,5 +146,33 @@ describe('student record and summary', () => {
     expect(record.texts).toEqual({ opened: 2, read: 1, readingSeconds: 420, lastReadAt: '2026-05-12T09:00:00.000Z' });
     expect(record.readingTests).toMatchObject({ taken: 2, averageScore: 87.5 });
     expect(record.readingTests.recent.map((attempt) => [attempt.score, attempt.at])).toEqual([[4, '2026-05-12T10:05:00.000Z'], [3, '2026-05-11T10:05:00.000Z']]);
+  });
+
+  it('shows listening’s and exercises’ totals on a dashboard row: videos watched, answer rate, exercises done, their average', () => {
+    const listening = { videosWatched: 2, questionsAsked: 8, questionsAnswered: 6 };
+    const exercises = { exercisesDone: 3, averageScore: 62.5 };
+    expect(studentSummary({ ...EMPTY_ACTIVITY, studentId, masteredThisWeek: 0, reading: NO_READING, listening, exercises }, at)).toMatchObject({
+      videosWatched: 2, answerRate: 0.75, exercisesDone: 3, averageExerciseScore: 62.5,
+    });
+  });
+
+  it('adds the videos, their questions and the exercise attempts to the record', () => {
+    const record = studentRecord(
+      state({
+        videos: [{ videoId: 'markt', level: 'A1', watchedSeconds: 15.4, completedAt: new Date('2026-05-11T10:00:00Z'), lastWatchedAt: new Date('2026-05-11T10:00:00Z') }],
+        videoQuestions: [
+          { videoId: 'markt', questionId: 'q1', answers: 2, skips: 0, correct: true, lastAt: new Date('2026-05-11T09:59:00Z') },
+          { videoId: 'markt', questionId: 'q2', answers: 0, skips: 1, correct: null, lastAt: new Date('2026-05-11T09:59:30Z') },
+        ],
+        exerciseAttempts: [
+          { attemptId: '00000000-0000-4000-8000-000000000001', exerciseId: 'a1-order-1', exerciseType: 'order', level: 'A1', source: 'authored', score: 3, maxScore: 4, at: new Date('2026-05-12T10:00:00Z') },
+        ],
+      }),
+      at,
+    );
+    expect(record.videos).toMatchObject({ started: 1, completed: 1, watchedSeconds: 15, questions: { asked: 2, answered: 1, correct: 1, answerRate: 0.5, correctRate: 1 } });
+    expect(record.videos.recent).toEqual([{ videoId: 'markt', level: 'A1', completed: true, watchedSeconds: 15, asked: 2, answered: 1, correct: 1, lastAt: '2026-05-11T10:00:00.000Z' }]);
+    expect(record.listening).toMatchObject({ completed: 1, attempts: 3, averageScore: 0.5 });
+    expect(record.exerciseAttempts).toMatchObject({ attempts: 1, exercisesDone: 1, averageScore: 75 });
   });
 });

@@ -9,6 +9,8 @@ import { accuracy, inactiveDays, isInactive, streakOn } from './activity-policy'
 import { dayOf, daysEndingWith, isoWeekOf, type Day } from '@tall/platform/calendar';
 import type { AccountStatus, ResultKind } from './progress-facts';
 import { readingTests, testScorePercent, textsRead, type TestAttemptState, type TextReadingState } from './reading-policy';
+import { answerRate, listeningSlot, videosWatched, type VideoQuestionState, type VideoWatchState } from './listening-policy';
+import { exerciseAttempts, type ExerciseAttemptState } from './exercise-policy';
 
 /** A student's stored counters: what the list sorts on and the record starts from. */
 export interface StudentActivityState {
@@ -56,11 +58,31 @@ export interface ReadingTotals {
 
 export const NO_READING: ReadingTotals = { textsRead: 0, testsTaken: 0, averageTestScore: null, lastTest: null };
 
-/** A row of the student table as stored: counters plus this week's mastery change and the reader's totals. */
+/** What a dashboard row shows of listening, aggregated by the store with the rules of videosWatched. */
+export interface ListeningTotals {
+  videosWatched: number;
+  questionsAsked: number;
+  questionsAnswered: number;
+}
+
+export const NO_LISTENING: ListeningTotals = { videosWatched: 0, questionsAsked: 0, questionsAnswered: 0 };
+
+/** What a dashboard row shows of exercises, aggregated by the store with the rules of exerciseAttempts. */
+export interface ExerciseTotals {
+  exercisesDone: number;
+  /** Mean of the attempts' percentages; null without attempts. */
+  averageScore: number | null;
+}
+
+export const NO_EXERCISES: ExerciseTotals = { exercisesDone: 0, averageScore: null };
+
+/** A row of the student table as stored: counters plus this week's mastery change and the totals of reading, listening and exercises. */
 export interface StudentRowState extends StudentActivityState {
   studentId: string;
   masteredThisWeek: number;
   reading: ReadingTotals;
+  listening: ListeningTotals;
+  exercises: ExerciseTotals;
 }
 
 export interface TopicState {
@@ -113,6 +135,12 @@ export interface StudentRecordState {
   texts: readonly TextReadingState[];
   /** Every comprehension test attempt. */
   testAttempts: readonly TestAttemptState[];
+  /** Every video listening told about. */
+  videos: readonly VideoWatchState[];
+  /** Every timed question the student answered or skipped. */
+  videoQuestions: readonly VideoQuestionState[];
+  /** Every exercise attempt. */
+  exerciseAttempts: readonly ExerciseAttemptState[];
 }
 
 export interface Today {
@@ -144,6 +172,10 @@ export function studentSummary(row: StudentRowState, at: Today): Omit<StudentSum
     testsTaken: row.reading.testsTaken,
     averageTestScore: row.reading.averageTestScore,
     lastTestScore: row.reading.lastTest ? testScorePercent(row.reading.lastTest.score, row.reading.lastTest.maxScore) : null,
+    videosWatched: row.listening.videosWatched,
+    answerRate: answerRate(row.listening.questionsAsked, row.listening.questionsAnswered),
+    exercisesDone: row.exercises.exercisesDone,
+    averageExerciseScore: row.exercises.averageScore,
   };
 }
 
@@ -163,7 +195,7 @@ function resultSlot(results: readonly ResultState[], kind: ResultKind): ResultSl
 /** A student's full record as of `at`: values that depend on today are computed here, not stored. */
 export function studentRecord(state: StudentRecordState, at: Today): StudentRecord {
   const activity = state.activity ?? EMPTY_ACTIVITY;
-  const summary = studentSummary({ ...activity, studentId: state.studentId, masteredThisWeek: 0, reading: NO_READING }, at);
+  const summary = studentSummary({ ...activity, studentId: state.studentId, masteredThisWeek: 0, reading: NO_READING, listening: NO_LISTENING, exercises: NO_EXERCISES }, at);
   const byDay = new Map(state.days.map((day) => [day.day, day]));
   const thisWeek = state.weeklyMastery.find((week) => week.week === at.week);
   const rotation = state.learningWeeks.find((week) => week.week === at.week);
@@ -224,9 +256,11 @@ export function studentRecord(state: StudentRecordState, at: Today): StudentReco
       totalWords: state.learningCards.length,
     },
     reading: resultSlot(state.results, 'reading'),
-    listening: resultSlot(state.results, 'listening'),
+    listening: listeningSlot(state.videoQuestions),
     exercises: resultSlot(state.results, 'exercise'),
     texts: textsRead(state.texts),
     readingTests: readingTests(state.testAttempts),
+    videos: videosWatched(state.videos, state.videoQuestions),
+    exerciseAttempts: exerciseAttempts(state.exerciseAttempts),
   };
 }

@@ -65,7 +65,7 @@ describe('progress context fed from Kafka (own process), rebuilt from the topics
         }),
       { timeoutMs: 20_000, what: 'retention.ms=-1 on every replayed topic' },
     );
-    expect(retention).toHaveLength(6);
+    expect(retention).toHaveLength(9);
   });
 
   it('builds the record from Kafka only; redelivered events change nothing; a rebuild from offset 0 equals it row by row', async () => {

@@ -11,6 +11,8 @@ import { GetDisplayNames, PII_MODULE } from '@tall/pii/contracts';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { PROGRESS_MODULE, type ProgressSourceTopics } from '@tall/progress/contracts';
 import { READER_MODULE } from '@tall/reader/contracts';
+import { LISTENING_MODULE } from '@tall/listening/contracts';
+import { EXERCISES_MODULE } from '@tall/exercises/contracts';
 import { withKafkaAdmin } from '../lib/kafka/topic-history';
 import { ProgressModule } from '../lib/progress.module';
 
@@ -24,6 +26,9 @@ export function testTopics(): ProgressSourceTopics {
     learningCards: `learning.cards.v1.${suffix}`,
     learningSchedule: `learning.schedule.v1.${suffix}`,
     reading: `reader.events.v1.${suffix}`,
+    watching: `video.events.v1.${suffix}`,
+    videoAnswers: `video.results.v1.${suffix}`,
+    exercises: `exercise.results.v1.${suffix}`,
   };
 }
 
@@ -76,8 +81,8 @@ export interface ProgressTestApp {
 }
 
 /**
- * The progress context hosted alone, as in its own process: profile, vocabulary and the reader
- * "run elsewhere", so every event reaches the handlers through Kafka; pii answers names in-process.
+ * The progress context hosted alone, as in its own process: profile, vocabulary, the reader,
+ * listening and exercises "run elsewhere", so every event reaches the handlers through Kafka; pii answers names in-process.
  */
 export async function startProgressApp(options: { databaseUrl: string; topics: ProgressSourceTopics }): Promise<ProgressTestApp> {
   const stack = stackEnv();
@@ -88,6 +93,8 @@ export async function startProgressApp(options: { databaseUrl: string; topics: P
     { name: PROFILE_MODULE.name, publishes: [topics.users] },
     { name: 'vocabulary', publishes: [topics.thematicCards, topics.thematicProgress, topics.learningCards, topics.learningSchedule] },
     { name: READER_MODULE.name, publishes: [topics.reading] },
+    { name: LISTENING_MODULE.name, publishes: [topics.watching, topics.videoAnswers] },
+    { name: EXERCISES_MODULE.name, publishes: [topics.exercises] },
     { name: PII_MODULE.name, publishes: [] },
     { name: PROGRESS_MODULE.name, publishes: [] },
   ];

@@ -3,6 +3,8 @@ import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts'
 import { TeacherStudentLinked, TeacherStudentUnlinked, UserCreated, UserDeleted, UserDisabled, UserRoleChanged } from '@tall/profile/contracts';
 import type { ProgressSourceTopics } from '@tall/progress/contracts';
 import { TestCompleted, TextFinished, TextOpened, TextProgressed } from '@tall/reader/contracts';
+import { ExerciseCompleted, type ExerciseType } from '@tall/exercises/contracts';
+import { VideoAnswered, VideoCompleted, VideoProgressed, VideoStarted } from '@tall/listening/contracts';
 import {
   LearningCardReviewed,
   LearningWeekRotated,
@@ -20,8 +22,11 @@ const iso = (date: Date | string) => new Date(date).toISOString();
 /** What every reading event says about its text (a library text of level A2 unless told). */
 const textFacts = (userId: string, textId: string) => ({ userId, textId, source: 'library' as const, level: 'A2' as const, wordCount: 350 });
 
+/** What every watching event says about its video (an A1 video of 20 s unless told). */
+const videoFacts = (userId: string, videoId: string) => ({ userId, videoId, level: 'A1' as const, durationSeconds: 20 });
+
 /**
- * Envelopes as the profile, vocabulary and reader relays publish them (key = the user, or the
+ * Envelopes as the profile, vocabulary, reader, listening and exercises relays publish them (key = the user, or the
  * teacher for links). `retopic` moves them to test-only topics, so a test replays only its own events.
  */
 export const progressTestEvents = {
@@ -113,6 +118,39 @@ export const progressTestEvents = {
         score: test.score,
         maxScore: test.maxScore,
         at: iso(test.at),
+      },
+      meta(userId),
+    ),
+  videoStarted: (userId: string, videoId: string, at: Date | string, positionSeconds = 0) =>
+    createEvent(VideoStarted, { ...videoFacts(userId, videoId), positionSeconds, at: iso(at) }, meta(userId)),
+  videoProgressed: (userId: string, videoId: string, watchedSeconds: number, at: Date | string) =>
+    createEvent(VideoProgressed, { ...videoFacts(userId, videoId), positionSeconds: Math.min(watchedSeconds, 20), watchedSeconds, at: iso(at) }, meta(userId)),
+  videoCompleted: (userId: string, videoId: string, watchedSeconds: number, at: Date | string) =>
+    createEvent(VideoCompleted, { ...videoFacts(userId, videoId), watchedSeconds, at: iso(at) }, meta(userId)),
+  /** An answer to a timed question: right, wrong, or skipped. */
+  videoAnswered: (userId: string, videoId: string, questionId: string, verdict: 'correct' | 'wrong' | 'skipped', at: Date | string) =>
+    createEvent(
+      VideoAnswered,
+      { userId, videoId, questionId, kind: 'multipleChoice', correct: verdict === 'skipped' ? null : verdict === 'correct', skipped: verdict === 'skipped', at: iso(at) },
+      meta(userId),
+    ),
+  exerciseCompleted: (
+    userId: string,
+    attempt: { exerciseId: string; score: number; maxScore: number; at: Date | string; attemptId?: string; type?: ExerciseType; weekStart?: string },
+  ) =>
+    createEvent(
+      ExerciseCompleted,
+      {
+        userId,
+        attemptId: attempt.attemptId ?? randomUUID(),
+        exerciseId: attempt.exerciseId,
+        type: attempt.type ?? 'cloze',
+        level: 'A1',
+        source: attempt.weekStart ? 'weekly' : 'authored',
+        ...(attempt.weekStart ? { weekStart: attempt.weekStart } : {}),
+        score: attempt.score,
+        maxScore: attempt.maxScore,
+        at: iso(attempt.at),
       },
       meta(userId),
     ),

@@ -74,6 +74,17 @@ export const StudentSummarySchema = z.object({
   averageTestScore: Percent.nullable(),
   /** The most recent attempt's score in percent of its test's maximum; null without tests. */
   lastTestScore: Percent.nullable(),
+  /** Videos the student watched to the end. */
+  videosWatched: z.int().min(0),
+  /**
+   * Share of the videos' timed questions the student answered, of those they met (each question
+   * once, however often; one only ever skipped counts as not answered); null without questions.
+   */
+  answerRate: Share.nullable(),
+  /** Distinct exercises handed in at least once. */
+  exercisesDone: z.int().min(0),
+  /** Mean of every exercise attempt's score, each in percent of its maximum; null without attempts. */
+  averageExerciseScore: Percent.nullable(),
 });
 export type StudentSummary = z.infer<typeof StudentSummarySchema>;
 
@@ -160,6 +171,85 @@ export const ReadingTestsSchema = z.object({
 });
 export type ReadingTests = z.infer<typeof ReadingTestsSchema>;
 
+/**
+ * A video's timed questions as the student met them: each question once, however often it was
+ * answered. Answered: at least once not skipped; correct: its latest answer was right.
+ */
+export const VideoQuestionsSchema = z.object({
+  asked: z.int().min(0),
+  answered: z.int().min(0),
+  correct: z.int().min(0),
+  /** answered ÷ asked; null without questions. */
+  answerRate: Share.nullable(),
+  /** correct ÷ answered; null before any answer. */
+  correctRate: Share.nullable(),
+});
+export type VideoQuestions = z.infer<typeof VideoQuestionsSchema>;
+
+/** One video as the student watched it and answered its questions. */
+export const VideoResultSchema = z.object({
+  videoId: z.string(),
+  /** The video's level (A1…C1); null when only answers to it were seen. */
+  level: z.string().nullable(),
+  /** Watched to the end. */
+  completed: z.boolean(),
+  /** The largest running total of watching seconds listening reported, whole seconds. */
+  watchedSeconds: z.int().min(0),
+  /** Its timed questions met, answered at least once, answered right the last time. */
+  asked: z.int().min(0),
+  answered: z.int().min(0),
+  correct: z.int().min(0),
+  /** The latest watching or answer. */
+  lastAt: Instant,
+});
+export type VideoResult = z.infer<typeof VideoResultSchema>;
+
+/** Listening: the videos a student watched, for how long, and their timed questions. */
+export const VideosWatchedSchema = z.object({
+  /** Distinct videos the student started (a video watched on or to the end counts when its start was not seen). */
+  started: z.int().min(0),
+  /** Distinct videos watched to the end. */
+  completed: z.int().min(0),
+  /**
+   * Seconds spent watching, over every video: for each, the largest running total reported.
+   * Listening reports it at most every five minutes and at the end, so it may lag a little.
+   */
+  watchedSeconds: z.int().min(0),
+  /** The latest watching of any video; null when none. */
+  lastWatchedAt: Instant.nullable(),
+  questions: VideoQuestionsSchema,
+  /** The ten videos watched or answered most recently, newest first. */
+  recent: z.array(VideoResultSchema),
+});
+export type VideosWatched = z.infer<typeof VideosWatchedSchema>;
+
+/** One exercise a student handed in, as the exercises context graded it (it publishes no title). */
+export const ExerciseAttemptResultSchema = z.object({
+  attemptId: z.uuid(),
+  exerciseId: z.string(),
+  /** `order`, `match`, `buckets` or `cloze`. */
+  type: z.string(),
+  level: z.string(),
+  /** `authored` (the school's) or `weekly` (made from the student's own words). */
+  source: z.string(),
+  score: z.int().min(0),
+  maxScore: z.int().min(1),
+  at: Instant,
+});
+export type ExerciseAttemptResult = z.infer<typeof ExerciseAttemptResultSchema>;
+
+/** Exercises: every attempt counts, a retaken exercise too. */
+export const ExerciseAttemptsSchema = z.object({
+  attempts: z.int().min(0),
+  /** Distinct exercises handed in at least once. */
+  exercisesDone: z.int().min(0),
+  /** Mean of every attempt's score, each in percent of its maximum; null without attempts. */
+  averageScore: Percent.nullable(),
+  /** The ten most recent attempts, newest first. */
+  recent: z.array(ExerciseAttemptResultSchema),
+});
+export type ExerciseAttempts = z.infer<typeof ExerciseAttemptsSchema>;
+
 export const StudentRecordSchema = z.object({
   studentId: StudentId,
   status: AccountStatusSchema,
@@ -201,10 +291,14 @@ export const StudentRecordSchema = z.object({
   }),
   /** Reading tests by text: the latest score of each text's test, 0..1 (the per-attempt view is `readingTests`). */
   reading: ResultSlotSchema,
+  /** Videos' questions by video: the share of each video's questions answered right, 0..1 (details in `videos`). */
   listening: ResultSlotSchema,
+  /** Exercises by exercise: the latest score of each, 0..1 (the per-attempt view is `exerciseAttempts`). */
   exercises: ResultSlotSchema,
   texts: TextsReadSchema,
   readingTests: ReadingTestsSchema,
+  videos: VideosWatchedSchema,
+  exerciseAttempts: ExerciseAttemptsSchema,
 });
 export type StudentRecord = z.infer<typeof StudentRecordSchema>;
 

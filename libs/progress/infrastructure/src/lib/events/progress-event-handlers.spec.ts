@@ -6,6 +6,8 @@ import { createEvent, type EventEnvelope } from '@tall/platform/event-contracts'
 import { LoginSucceeded, TeacherStudentLinked, UserCreated, UserDeleted, UserDisabled } from '@tall/profile/contracts';
 import { LearningCardReviewed, LearningRotationCompleted, ThematicCardReviewed, ThematicTopicProgressed } from '@tall/vocabulary/contracts';
 import { ReaderWordSaved, TestCompleted, TextFinished, TextOpened, TextProgressed } from '@tall/reader/contracts';
+import { VideoAnswered, VideoCompleted, VideoProgressed, VideoStarted } from '@tall/listening/contracts';
+import { ExerciseCompleted } from '@tall/exercises/contracts';
 import type { ProgressFact } from '@tall/progress/domain';
 import { PROGRESS_PROJECTION, progressCommandHandlers, type AppliedEvent, type ProgressProjection } from '@tall/progress/application';
 import { PROGRESS_HANDLERS, progressEventHandlers } from './progress-event-handlers';
@@ -49,10 +51,58 @@ describe('progress event handlers', () => {
       [PROGRESS_HANDLERS.learningCards, ['learning.cards.v1']],
       [PROGRESS_HANDLERS.learningSchedule, ['learning.schedule.v1']],
       [PROGRESS_HANDLERS.reading, ['reader.events.v1']],
+      [PROGRESS_HANDLERS.watching, ['video.events.v1']],
+      [PROGRESS_HANDLERS.videoAnswers, ['video.results.v1']],
+      [PROGRESS_HANDLERS.exercises, ['exercise.results.v1']],
     ]);
     expect(handlers[0].types).toEqual(expect.arrayContaining(['user.created', 'user.deleted', 'teacher.studentLinked', 'teacher.studentUnlinked']));
     expect(handlers[4].types).toEqual(['learning.week.rotated']);
     expect(handlers[5].types).toEqual(['text.opened', 'text.progressed', 'text.finished', 'test.completed']);
+    expect(handlers.slice(6).map((handler) => handler.types)).toEqual([['video.started', 'video.progressed', 'video.completed'], ['video.answered'], ['exercise.completed']]);
+  });
+
+  it('turns listening’s events into watching facts with running totals of seconds, and answers into verdicts', async () => {
+    const { projection, deliver } = await setup();
+    const video = { userId, videoId: 'op-de-markt', level: 'A1' as const, durationSeconds: 18.4 };
+    const started = createEvent(VideoStarted, { ...video, positionSeconds: 0, at: '2026-05-03T10:00:00.000Z' }, meta);
+    const progressed = createEvent(VideoProgressed, { ...video, positionSeconds: 9.5, watchedSeconds: 9.5, at: '2026-05-03T10:00:10.000Z' }, meta);
+    const completed = createEvent(VideoCompleted, { ...video, watchedSeconds: 18.4, at: '2026-05-03T10:00:20.000Z' }, meta);
+    const answer = (questionId: string, correct: boolean | null, skipped: boolean) =>
+      createEvent(VideoAnswered, { userId, videoId: 'op-de-markt', questionId, kind: 'trueFalse', correct, skipped, at: '2026-05-03T10:00:05.000Z' }, meta);
+    for (const event of [started, progressed, completed, answer('q1', true, false), answer('q2', false, false), answer('q3', null, true)]) await deliver(event);
+    expect(projection.applied.map(({ event }) => event.handler)).toEqual([
+      'progress.watching', 'progress.watching', 'progress.watching', 'progress.videoAnswers', 'progress.videoAnswers', 'progress.videoAnswers',
+    ]);
+    const at = (time: string) => new Date(`2026-05-03T10:00:${time}.000Z`);
+    expect(projection.applied.map(({ fact }) => fact)).toEqual([
+      { kind: 'videoWatching', userId, videoId: 'op-de-markt', level: 'A1', step: 'started', watchedSeconds: null, at: at('00') },
+      { kind: 'videoWatching', userId, videoId: 'op-de-markt', level: 'A1', step: 'progressed', watchedSeconds: 9.5, at: at('10') },
+      { kind: 'videoWatching', userId, videoId: 'op-de-markt', level: 'A1', step: 'completed', watchedSeconds: 18.4, at: at('20') },
+      { kind: 'videoQuestionAnswered', userId, videoId: 'op-de-markt', questionId: 'q1', questionKind: 'trueFalse', verdict: 'correct', at: at('05') },
+      { kind: 'videoQuestionAnswered', userId, videoId: 'op-de-markt', questionId: 'q2', questionKind: 'trueFalse', verdict: 'wrong', at: at('05') },
+      { kind: 'videoQuestionAnswered', userId, videoId: 'op-de-markt', questionId: 'q3', questionKind: 'trueFalse', verdict: 'skipped', at: at('05') },
+    ]);
+  });
+
+  it('turns exercise.completed into an exercise attempt, its score capped at its maximum', async () => {
+    const { projection, deliver } = await setup();
+    const attemptId = randomUUID();
+    await deliver(
+      createEvent(
+        ExerciseCompleted,
+        { userId, attemptId, exerciseId: 'wk-2026-w19-1-abc', type: 'cloze', level: 'A2', source: 'weekly', weekStart: '2026-05-04', score: 5, maxScore: 4, at: '2026-05-05T10:00:00.000Z' },
+        meta,
+      ),
+    );
+    await deliver(createEvent(ExerciseCompleted, { userId, attemptId: randomUUID(), exerciseId: 'a1-order-1', type: 'order', level: 'A1', source: 'authored', score: 2, maxScore: 4, at: '2026-05-05T11:00:00.000Z' }, meta));
+    expect(projection.applied.map(({ event }) => event.handler)).toEqual(['progress.exercises', 'progress.exercises']);
+    expect(projection.applied.map(({ fact }) => fact)).toEqual([
+      {
+        kind: 'exerciseCompleted', userId, attemptId, exerciseId: 'wk-2026-w19-1-abc', exerciseType: 'cloze', level: 'A2', source: 'weekly', weekStart: '2026-05-04',
+        score: 4, maxScore: 4, at: new Date('2026-05-05T10:00:00.000Z'),
+      },
+      expect.objectContaining({ kind: 'exerciseCompleted', exerciseId: 'a1-order-1', source: 'authored', weekStart: null, score: 2 }),
+    ]);
   });
 
   it('turns the reader’s events into reading facts: running totals of seconds, every test attempt', async () => {

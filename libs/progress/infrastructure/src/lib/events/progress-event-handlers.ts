@@ -9,9 +9,11 @@ import {
   UserEnabled,
   UserRoleChanged,
 } from '@tall/profile/contracts';
+import { ExerciseCompleted } from '@tall/exercises/contracts';
+import { VideoAnswered, VideoCompleted, VideoProgressed, VideoStarted } from '@tall/listening/contracts';
 import { PROGRESS_SOURCE_TOPICS, type ProgressSourceTopics } from '@tall/progress/contracts';
 import { TestCompleted, TextFinished, TextOpened, TextProgressed } from '@tall/reader/contracts';
-import { learningReviewCorrect, type ProgressFact } from '@tall/progress/domain';
+import { answerVerdict, learningReviewCorrect, type ProgressFact } from '@tall/progress/domain';
 import {
   LearningCardReviewed,
   LearningWeekRotated,
@@ -31,6 +33,9 @@ export const PROGRESS_HANDLERS = {
   learningCards: 'progress.learningCards',
   learningSchedule: 'progress.learningSchedule',
   reading: 'progress.reading',
+  watching: 'progress.watching',
+  videoAnswers: 'progress.videoAnswers',
+  exercises: 'progress.exercises',
 } as const satisfies Record<keyof ProgressSourceTopics, string>;
 
 /**
@@ -129,6 +134,38 @@ const TRANSLATIONS: Record<keyof ProgressSourceTopics, Translation[]> = {
       textTitle: p.textTitle,
       level: p.level,
       // The contract does not tie the two together; a test cannot give more than its maximum.
+      score: Math.min(p.score, p.maxScore),
+      maxScore: p.maxScore,
+      at: date(p.at),
+    })),
+  ],
+  watching: [
+    on(VideoStarted, (p) => ({ kind: 'videoWatching', userId: p.userId, videoId: p.videoId, level: p.level, step: 'started', watchedSeconds: null, at: date(p.at) })),
+    on(VideoProgressed, (p) => ({ kind: 'videoWatching', userId: p.userId, videoId: p.videoId, level: p.level, step: 'progressed', watchedSeconds: p.watchedSeconds, at: date(p.at) })),
+    on(VideoCompleted, (p) => ({ kind: 'videoWatching', userId: p.userId, videoId: p.videoId, level: p.level, step: 'completed', watchedSeconds: p.watchedSeconds, at: date(p.at) })),
+  ],
+  videoAnswers: [
+    on(VideoAnswered, (p) => ({
+      kind: 'videoQuestionAnswered',
+      userId: p.userId,
+      videoId: p.videoId,
+      questionId: p.questionId,
+      questionKind: p.kind,
+      verdict: answerVerdict(p),
+      at: date(p.at),
+    })),
+  ],
+  exercises: [
+    on(ExerciseCompleted, (p) => ({
+      kind: 'exerciseCompleted',
+      userId: p.userId,
+      attemptId: p.attemptId,
+      exerciseId: p.exerciseId,
+      exerciseType: p.type,
+      level: p.level,
+      source: p.source,
+      weekStart: p.weekStart ?? null,
+      // As for the reader's tests: an attempt cannot give more than its maximum.
       score: Math.min(p.score, p.maxScore),
       maxScore: p.maxScore,
       at: date(p.at),

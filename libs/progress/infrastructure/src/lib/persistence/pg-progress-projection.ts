@@ -8,11 +8,14 @@ import { PROGRESS_TIME_ZONE } from '@tall/progress/contracts';
 import {
   thematicReviewEffect,
   type ActivityResultRecorded,
+  type ExerciseCompleted,
   type LearningReviewed,
   type ProgressFact,
   type ReadingTestCompleted,
   type TextReading,
   type ThematicReviewed,
+  type VideoQuestionAnswered,
+  type VideoWatching,
 } from '@tall/progress/domain';
 
 /** Ids whose records a fact touches: their erasure stops it, and their lock orders it. */
@@ -84,6 +87,9 @@ export class PgProgressProjection implements ProgressProjection {
     if (fact.kind === 'activityResult') return this.activityResult(tx, event, fact);
     if (fact.kind === 'textReading') return this.textReading(tx, event, fact);
     if (fact.kind === 'readingTestCompleted') return this.readingTest(tx, event, fact);
+    if (fact.kind === 'videoWatching') return this.videoWatching(tx, event, fact);
+    if (fact.kind === 'videoQuestionAnswered') return this.videoAnswer(tx, event, fact);
+    if (fact.kind === 'exerciseCompleted') return this.exerciseAttempt(tx, event, fact);
     if (!(await this.claim(tx, event, subjects))) return false;
     await this.effect(tx, fact);
     return true;
@@ -154,6 +160,9 @@ export class PgProgressProjection implements ProgressProjection {
       case 'activityResult':
       case 'textReading':
       case 'readingTestCompleted':
+      case 'videoWatching':
+      case 'videoQuestionAnswered':
+      case 'exerciseCompleted':
         throw new Error(`${fact.kind} is applied with its own claim (applyLocked)`);
       case 'topicProgressed':
         // Absolute counts: the latest `at` wins, whatever order they arrive in.
@@ -262,13 +271,7 @@ export class PgProgressProjection implements ProgressProjection {
       tx,
       'activity-result',
       `WITH ${this.claimCte('$7', '$8', '$1')},
-       result AS (
-         INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
-         SELECT $1::uuid, $2::text, $3::text, 1, $4::float8, $4::float8, $5::timestamptz, $5::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
-         ON CONFLICT (user_id, kind, item_id) DO UPDATE SET attempts = activity_results.attempts + 1,
-           best_score = GREATEST(activity_results.best_score, EXCLUDED.best_score),
-           last_score = CASE WHEN EXCLUDED.last_at >= activity_results.last_at THEN EXCLUDED.last_score ELSE activity_results.last_score END,
-           first_at = LEAST(activity_results.first_at, EXCLUDED.first_at), last_at = GREATEST(activity_results.last_at, EXCLUDED.last_at)
+       result AS (${this.resultUpsert('$1', '$2', '$3', '$4', '$5', 'claim')}
        ), day AS (${this.dayUpsert('$1', '$6', '0', '0', '0', '0', '0')})
        SELECT EXISTS (SELECT 1 FROM claim) AS claimed, COALESCE((SELECT inserted FROM day), false) AS new_day`,
       [fact.userId, fact.resultKind, fact.itemId, fact.score, fact.at, dayOf(fact.at, PROGRESS_TIME_ZONE), event.eventId, event.handler],
@@ -318,13 +321,7 @@ export class PgProgressProjection implements ProgressProjection {
          INSERT INTO ${this.s}.reader_tests (user_id, attempt_id, text_id, text_title, level, score, max_score, completed_at)
          SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::int, $7::int, $8::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
          ON CONFLICT (user_id, attempt_id) DO NOTHING RETURNING 1
-       ), result AS (
-         INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
-         SELECT $1::uuid, 'reading', $3::text, 1, $9::float8, $9::float8, $8::timestamptz, $8::timestamptz WHERE EXISTS (SELECT 1 FROM attempt)
-         ON CONFLICT (user_id, kind, item_id) DO UPDATE SET attempts = activity_results.attempts + 1,
-           best_score = GREATEST(activity_results.best_score, EXCLUDED.best_score),
-           last_score = CASE WHEN EXCLUDED.last_at >= activity_results.last_at THEN EXCLUDED.last_score ELSE activity_results.last_score END,
-           first_at = LEAST(activity_results.first_at, EXCLUDED.first_at), last_at = GREATEST(activity_results.last_at, EXCLUDED.last_at)
+       ), result AS (${this.resultUpsert('$1', `'reading'`, '$3', '$9', '$8', 'attempt')}
        ), day AS (${this.dayUpsert('$1', '$12', '0', '0', '0', '0', '0', 'attempt')})
        SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM attempt) AS recorded, COALESCE((SELECT inserted FROM day), false) AS new_day`,
       [
@@ -336,6 +333,111 @@ export class PgProgressProjection implements ProgressProjection {
     if (!claimed) return false;
     if (recorded) await this.countActivity(tx, fact.userId, newDay, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
     return true;
+  }
+
+  /**
+   * A video's row folds listening's watching events together, as a text's: the largest running
+   * total of seconds (progress reports and the end both carry the total so far), the first and
+   * last watching, the earliest end, the level of the latest event. GREATEST and LEAST make a
+   * duplicate harmless and the order of arrival irrelevant. Watching is activity.
+   */
+  private async videoWatching(tx: PoolClient, event: AppliedEvent, fact: VideoWatching): Promise<boolean> {
+    const { rows } = await this.prepared<{ claimed: boolean; new_day: boolean }>(
+      tx,
+      'video-watching',
+      `WITH ${this.claimCte('$6', '$7', '$1')},
+       watching AS (
+         INSERT INTO ${this.s}.listening_videos (user_id, video_id, level, watched_seconds, first_watched_at, last_watched_at, completed_at)
+         SELECT $1::uuid, $2::text, $3::text, $4::float8, $5::timestamptz, $5::timestamptz, CASE WHEN $8::boolean THEN $5::timestamptz END WHERE EXISTS (SELECT 1 FROM claim)
+         ON CONFLICT (user_id, video_id) DO UPDATE SET
+           level = CASE WHEN EXCLUDED.last_watched_at >= listening_videos.last_watched_at THEN EXCLUDED.level ELSE listening_videos.level END,
+           watched_seconds = GREATEST(listening_videos.watched_seconds, EXCLUDED.watched_seconds),
+           first_watched_at = LEAST(listening_videos.first_watched_at, EXCLUDED.first_watched_at),
+           last_watched_at = GREATEST(listening_videos.last_watched_at, EXCLUDED.last_watched_at),
+           completed_at = LEAST(listening_videos.completed_at, EXCLUDED.completed_at)
+       ), day AS (${this.dayUpsert('$1', '$9', '0', '0', '0', '0', '0')})
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [fact.userId, fact.videoId, fact.level, fact.watchedSeconds ?? 0, fact.at, event.eventId, event.handler, fact.step === 'completed', dayOf(fact.at, PROGRESS_TIME_ZONE)],
+    );
+    if (!rows[0].claimed) return false;
+    await this.countActivity(tx, fact.userId, rows[0].new_day, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+    return true;
+  }
+
+  /**
+   * A question's row counts its answers and skips and keeps the verdict of its latest answer (not
+   * a skip; the later `at` wins, so a late, older answer does not overwrite a newer one). What the
+   * record shows of it (asked, answered, right) depends only on the set of answers, so an answer
+   * republished under another event id changes no figure but the count of answers.
+   */
+  private async videoAnswer(tx: PoolClient, event: AppliedEvent, fact: VideoQuestionAnswered): Promise<boolean> {
+    const answered = fact.verdict !== 'skipped';
+    const { rows } = await this.prepared<{ claimed: boolean; new_day: boolean }>(
+      tx,
+      'video-answer',
+      `WITH ${this.claimCte('$9', '$10', '$1')},
+       question AS (
+         INSERT INTO ${this.s}.listening_questions (user_id, video_id, question_id, question_kind, answers, skips, correct, answered_at, first_at, last_at)
+         SELECT $1::uuid, $2::text, $3::text, $4::text, $5::int, 1 - $5::int, $6::boolean, CASE WHEN $5::int = 1 THEN $7::timestamptz END, $7::timestamptz, $7::timestamptz
+         WHERE EXISTS (SELECT 1 FROM claim)
+         ON CONFLICT (user_id, video_id, question_id) DO UPDATE SET question_kind = EXCLUDED.question_kind,
+           answers = listening_questions.answers + EXCLUDED.answers, skips = listening_questions.skips + EXCLUDED.skips,
+           correct = CASE WHEN EXCLUDED.answered_at IS NOT NULL AND (listening_questions.answered_at IS NULL OR EXCLUDED.answered_at >= listening_questions.answered_at)
+             THEN EXCLUDED.correct ELSE listening_questions.correct END,
+           answered_at = GREATEST(listening_questions.answered_at, EXCLUDED.answered_at),
+           first_at = LEAST(listening_questions.first_at, EXCLUDED.first_at), last_at = GREATEST(listening_questions.last_at, EXCLUDED.last_at)
+       ), day AS (${this.dayUpsert('$1', '$8', '0', '0', '0', '0', '0')})
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [
+        fact.userId, fact.videoId, fact.questionId, fact.questionKind, answered ? 1 : 0, answered ? fact.verdict === 'correct' : null, fact.at,
+        dayOf(fact.at, PROGRESS_TIME_ZONE), event.eventId, event.handler,
+      ],
+    );
+    if (!rows[0].claimed) return false;
+    await this.countActivity(tx, fact.userId, rows[0].new_day, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+    return true;
+  }
+
+  /**
+   * An exercise attempt is a row of its own, keyed by the exercises context's attempt id, as a
+   * reader's test attempt: the same attempt under another event id adds nothing. It also feeds the
+   * record's `exercises` slot (activity_results, per exercise) and the day.
+   */
+  private async exerciseAttempt(tx: PoolClient, event: AppliedEvent, fact: ExerciseCompleted): Promise<boolean> {
+    const { rows } = await this.prepared<{ claimed: boolean; recorded: boolean; new_day: boolean }>(
+      tx,
+      'exercise-attempt',
+      `WITH ${this.claimCte('$12', '$13', '$1')},
+       attempt AS (
+         INSERT INTO ${this.s}.exercise_attempts (user_id, attempt_id, exercise_id, exercise_type, level, source, week_start, score, max_score, completed_at)
+         SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::date, $8::int, $9::int, $10::timestamptz WHERE EXISTS (SELECT 1 FROM claim)
+         ON CONFLICT (user_id, attempt_id) DO NOTHING RETURNING 1
+       ), result AS (${this.resultUpsert('$1', `'exercise'`, '$3', '$11', '$10', 'attempt')}
+       ), day AS (${this.dayUpsert('$1', '$14', '0', '0', '0', '0', '0', 'attempt')})
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM attempt) AS recorded, COALESCE((SELECT inserted FROM day), false) AS new_day`,
+      [
+        fact.userId, fact.attemptId, fact.exerciseId, fact.exerciseType, fact.level, fact.source, fact.weekStart, fact.score, fact.maxScore, fact.at,
+        fact.score / fact.maxScore, event.eventId, event.handler, dayOf(fact.at, PROGRESS_TIME_ZONE),
+      ],
+    );
+    const { claimed, recorded, new_day: newDay } = rows[0];
+    if (!claimed) return false;
+    if (recorded) await this.countActivity(tx, fact.userId, newDay, { at: fact.at, reviews: 0, correct: 0, thematic: 0, learning: 0, durationMs: 0, wordsSeen: 0, wordsMastered: 0 });
+    return true;
+  }
+
+  /**
+   * One more attempt at an item of `activity_results`, when the statement's `when` CTE returned a
+   * row: attempts add up, the best score is the largest, the last is that of the latest `at`.
+   */
+  private resultUpsert(user: string, kind: string, item: string, score: string, at: string, when: string): string {
+    return `
+         INSERT INTO ${this.s}.activity_results (user_id, kind, item_id, attempts, best_score, last_score, first_at, last_at)
+         SELECT ${user}::uuid, ${kind}::text, ${item}::text, 1, ${score}::float8, ${score}::float8, ${at}::timestamptz, ${at}::timestamptz WHERE EXISTS (SELECT 1 FROM ${when})
+         ON CONFLICT (user_id, kind, item_id) DO UPDATE SET attempts = activity_results.attempts + 1,
+           best_score = GREATEST(activity_results.best_score, EXCLUDED.best_score),
+           last_score = CASE WHEN EXCLUDED.last_at >= activity_results.last_at THEN EXCLUDED.last_score ELSE activity_results.last_score END,
+           first_at = LEAST(activity_results.first_at, EXCLUDED.first_at), last_at = GREATEST(activity_results.last_at, EXCLUDED.last_at)`;
   }
 
   /**
@@ -413,7 +515,10 @@ export class PgProgressProjection implements ProgressProjection {
        g AS (DELETE FROM ${s}.learning_cards WHERE user_id = $1),
        h AS (DELETE FROM ${s}.learning_weeks WHERE user_id = $1),
        i AS (DELETE FROM ${s}.reader_texts WHERE user_id = $1),
-       j AS (DELETE FROM ${s}.reader_tests WHERE user_id = $1)
+       j AS (DELETE FROM ${s}.reader_tests WHERE user_id = $1),
+       k AS (DELETE FROM ${s}.listening_videos WHERE user_id = $1),
+       l AS (DELETE FROM ${s}.listening_questions WHERE user_id = $1),
+       m AS (DELETE FROM ${s}.exercise_attempts WHERE user_id = $1)
        DELETE FROM ${s}.activity_results WHERE user_id = $1`,
       [userId, at],
     );

@@ -7,6 +7,7 @@ import { addDays } from '@tall/platform/calendar';
 import {
   streakCutoff,
   type AccountStatus,
+  type ExerciseAttemptState,
   type ResultKind,
   type StudentActivityState,
   type StudentRecordState,
@@ -14,6 +15,8 @@ import {
   type TestAttemptState,
   type TextReadingState,
   type Today,
+  type VideoQuestionState,
+  type VideoWatchState,
 } from '@tall/progress/domain';
 
 interface UserRow {
@@ -39,6 +42,17 @@ interface ReadingRow {
   last_test_max_score: number | null;
 }
 
+interface ListeningRow {
+  videos_watched: number;
+  questions_asked: number;
+  questions_answered: number;
+}
+
+interface ExercisesRow {
+  exercises_done: number;
+  average_exercise_score: number | null;
+}
+
 const instant = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 function readingOf(row: ReadingRow): StudentRowState['reading'] {
@@ -48,6 +62,14 @@ function readingOf(row: ReadingRow): StudentRowState['reading'] {
     averageTestScore: row.average_test_score,
     lastTest: row.last_test_score === null || row.last_test_max_score === null ? null : { score: row.last_test_score, maxScore: row.last_test_max_score },
   };
+}
+
+function listeningOf(row: ListeningRow): StudentRowState['listening'] {
+  return { videosWatched: row.videos_watched, questionsAsked: row.questions_asked, questionsAnswered: row.questions_answered };
+}
+
+function exercisesOf(row: ExercisesRow): StudentRowState['exercises'] {
+  return { exercisesDone: row.exercises_done, averageScore: row.average_exercise_score };
 }
 
 function activityOf(row: UserRow): StudentActivityState {
@@ -116,7 +138,7 @@ export class PgProgressReadStore implements ProgressReadStore {
     const offset = `$${params.push((request.page - 1) * request.pageSize)}`;
     const [{ rows }, total] = await Promise.all([
       // Prepared per connection: one statement per scope kind, sort and order.
-      this.pool.query<UserRow & ReadingRow & { student_id: string; mastered_this_week: number }>({
+      this.pool.query<UserRow & ReadingRow & ListeningRow & ExercisesRow & { student_id: string; mastered_this_week: number }>({
         name: statementName(`${s}:students:${request.scope.kind}:${request.sort}:${request.order}`),
         text: `SELECT page.student_id, COALESCE(u.status, 'active') AS status, u.first_active_at, u.last_active_at,
            COALESCE(u.days_active, 0) AS days_active, u.run_end_day::text AS run_end_day, COALESCE(u.run_length, 0) AS run_length,
@@ -125,7 +147,10 @@ export class PgProgressReadStore implements ProgressReadStore {
            COALESCE(u.words_seen, 0) AS words_seen, COALESCE(u.words_mastered, 0) AS words_mastered,
            COALESCE((SELECT w.gained - w.lost FROM ${s}.weekly_mastery w WHERE w.user_id = page.student_id AND w.week = $1), 0) AS mastered_this_week,
            (SELECT count(*)::int FROM ${s}.reader_texts r WHERE r.user_id = page.student_id AND r.finished_at IS NOT NULL) AS texts_read,
-           tests.taken AS tests_taken, tests.average AS average_test_score, latest.score AS last_test_score, latest.max_score AS last_test_max_score
+           tests.taken AS tests_taken, tests.average AS average_test_score, latest.score AS last_test_score, latest.max_score AS last_test_max_score,
+           (SELECT count(*)::int FROM ${s}.listening_videos v WHERE v.user_id = page.student_id AND v.completed_at IS NOT NULL) AS videos_watched,
+           questions.asked AS questions_asked, questions.answered AS questions_answered,
+           exercises.done AS exercises_done, exercises.average AS average_exercise_score
          FROM (
            SELECT ${scope.id} AS student_id, ${key.expression} AS sort_key
            FROM ${scope.from} ${week}
@@ -137,12 +162,15 @@ export class PgProgressReadStore implements ProgressReadStore {
          -- The rules of the domain's readingTests: the mean of the attempts' percentages, the newest attempt (ties by id).
          CROSS JOIN LATERAL (SELECT count(*)::int AS taken, avg(t.score * 100.0 / t.max_score)::float8 AS average FROM ${s}.reader_tests t WHERE t.user_id = page.student_id) tests
          LEFT JOIN LATERAL (SELECT t.score, t.max_score FROM ${s}.reader_tests t WHERE t.user_id = page.student_id ORDER BY t.completed_at DESC, t.attempt_id DESC LIMIT 1) latest ON true
+         -- The rules of videoQuestions (each question once, answered unless only skipped) and exerciseAttempts (distinct exercises, the mean of the attempts' percentages).
+         CROSS JOIN LATERAL (SELECT count(*)::int AS asked, count(*) FILTER (WHERE q.answers > 0)::int AS answered FROM ${s}.listening_questions q WHERE q.user_id = page.student_id) questions
+         CROSS JOIN LATERAL (SELECT count(DISTINCT e.exercise_id)::int AS done, avg(e.score * 100.0 / e.max_score)::float8 AS average FROM ${s}.exercise_attempts e WHERE e.user_id = page.student_id) exercises
          ORDER BY page.sort_key ${order}, page.student_id`,
         values: params,
       }),
       this.count(request),
     ]);
-    return { rows: rows.map((row) => ({ ...activityOf(row), studentId: row.student_id, masteredThisWeek: row.mastered_this_week, reading: readingOf(row) })), total };
+    return { rows: rows.map((row) => ({ ...activityOf(row), studentId: row.student_id, masteredThisWeek: row.mastered_this_week, reading: readingOf(row), listening: listeningOf(row), exercises: exercisesOf(row) })), total };
   }
 
   private async count(request: StudentPageRequest): Promise<number> {
@@ -195,11 +223,20 @@ export class PgProgressReadStore implements ProgressReadStore {
             FROM ${s}.reader_texts WHERE user_id = $1) AS texts,
          (SELECT COALESCE(json_agg(json_build_object('attemptId', attempt_id, 'textId', text_id, 'textTitle', text_title, 'level', level, 'score', score,
             'maxScore', max_score, 'at', completed_at)), '[]')
-            FROM ${s}.reader_tests WHERE user_id = $1) AS test_attempts`,
+            FROM ${s}.reader_tests WHERE user_id = $1) AS test_attempts,
+         (SELECT COALESCE(json_agg(json_build_object('videoId', video_id, 'level', level, 'watchedSeconds', watched_seconds, 'completedAt', completed_at,
+            'lastWatchedAt', last_watched_at)), '[]')
+            FROM ${s}.listening_videos WHERE user_id = $1) AS videos,
+         (SELECT COALESCE(json_agg(json_build_object('videoId', video_id, 'questionId', question_id, 'answers', answers, 'skips', skips, 'correct', correct,
+            'lastAt', last_at)), '[]')
+            FROM ${s}.listening_questions WHERE user_id = $1) AS video_questions,
+         (SELECT COALESCE(json_agg(json_build_object('attemptId', attempt_id, 'exerciseId', exercise_id, 'exerciseType', exercise_type, 'level', level,
+            'source', source, 'score', score, 'maxScore', max_score, 'at', completed_at)), '[]')
+            FROM ${s}.exercise_attempts WHERE user_id = $1) AS exercise_attempts`,
       [studentId, addDays(at.today, -(REVIEW_SERIES_DAYS - 1)), at.today, at.week],
     );
     const row = rows[0];
-    type Json = Record<string, string | number | null | string[]>;
+    type Json = Record<string, string | number | boolean | null | string[]>;
     return {
       studentId,
       activity: row.activity ? activityOf(row.activity as UserRow) : null,
@@ -253,6 +290,37 @@ export class PgProgressReadStore implements ProgressReadStore {
           at: new Date(String(attempt['at'])),
         }),
       ),
+      videos: (row.videos as Json[]).map(
+        (video): VideoWatchState => ({
+          videoId: String(video['videoId']),
+          level: String(video['level']),
+          watchedSeconds: Number(video['watchedSeconds']),
+          completedAt: instant(video['completedAt'] as string | null),
+          lastWatchedAt: new Date(String(video['lastWatchedAt'])),
+        }),
+      ),
+      videoQuestions: (row.video_questions as Json[]).map(
+        (question): VideoQuestionState => ({
+          videoId: String(question['videoId']),
+          questionId: String(question['questionId']),
+          answers: Number(question['answers']),
+          skips: Number(question['skips']),
+          correct: question['correct'] as boolean | null,
+          lastAt: new Date(String(question['lastAt'])),
+        }),
+      ),
+      exerciseAttempts: (row.exercise_attempts as Json[]).map(
+        (attempt): ExerciseAttemptState => ({
+          attemptId: String(attempt['attemptId']),
+          exerciseId: String(attempt['exerciseId']),
+          exerciseType: String(attempt['exerciseType']),
+          level: String(attempt['level']),
+          source: String(attempt['source']),
+          score: Number(attempt['score']),
+          maxScore: Number(attempt['maxScore']),
+          at: new Date(String(attempt['at'])),
+        }),
+      ),
     };
   }
 
@@ -284,6 +352,9 @@ export class PgProgressReadStore implements ProgressReadStore {
       ['results', `SELECT kind, item_id, attempts, best_score, last_score, first_at, last_at FROM ${s}.activity_results WHERE user_id = $1 ORDER BY kind, item_id`],
       ['readerTexts', `SELECT text_id, reading_seconds, first_read_at, last_read_at, finished_at FROM ${s}.reader_texts WHERE user_id = $1 ORDER BY text_id`],
       ['readerTests', `SELECT attempt_id, text_id, text_title, level, score, max_score, completed_at FROM ${s}.reader_tests WHERE user_id = $1 ORDER BY completed_at, attempt_id`],
+      ['listeningVideos', `SELECT video_id, level, watched_seconds, first_watched_at, last_watched_at, completed_at FROM ${s}.listening_videos WHERE user_id = $1 ORDER BY video_id`],
+      ['listeningQuestions', `SELECT video_id, question_id, question_kind, answers, skips, correct, answered_at, first_at, last_at FROM ${s}.listening_questions WHERE user_id = $1 ORDER BY video_id, question_id`],
+      ['exerciseAttempts', `SELECT attempt_id, exercise_id, exercise_type, level, source, week_start::text AS week_start, score, max_score, completed_at FROM ${s}.exercise_attempts WHERE user_id = $1 ORDER BY completed_at, attempt_id`],
     ];
     const data: Record<string, unknown> = {};
     for (const [key, sql] of tables) {

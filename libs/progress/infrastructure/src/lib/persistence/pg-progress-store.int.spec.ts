@@ -129,12 +129,26 @@ describe('progress read model on PostgreSQL', () => {
         if (text !== index) add(events.textFinished(student, `text-${text}`, 400 + text, `2026-05-0${2 + text}T18:10:00Z`));
         add(events.testCompleted(student, { textId: `text-${text}`, score: text + index, maxScore: 6, at: `2026-05-0${2 + text}T18:20:00Z` }));
       }
+      for (let video = 0; video < 2; video++) {
+        add(events.videoStarted(student, `video-${video}`, `2026-05-0${5 + video}T17:00:00Z`));
+        add(events.videoProgressed(student, `video-${video}`, 8.5 + index, `2026-05-0${5 + video}T17:00:10Z`));
+        if (video !== index % 2) add(events.videoCompleted(student, `video-${video}`, 20, `2026-05-0${5 + video}T17:00:30Z`));
+        // Answered wrong, then right, then skipped: the latest answer's verdict stays.
+        add(events.videoAnswered(student, `video-${video}`, 'q1', 'wrong', `2026-05-0${5 + video}T17:00:05Z`));
+        add(events.videoAnswered(student, `video-${video}`, 'q1', 'correct', `2026-05-0${5 + video}T17:00:06Z`));
+        add(events.videoAnswered(student, `video-${video}`, 'q1', 'skipped', `2026-05-0${5 + video}T17:00:07Z`));
+        add(events.videoAnswered(student, `video-${video}`, 'q2', video === index % 2 ? 'skipped' : 'correct', `2026-05-0${5 + video}T17:00:08Z`));
+        add(events.exerciseCompleted(student, { exerciseId: `exercise-${video}`, score: video + index, maxScore: 5, at: `2026-05-0${5 + video}T18:00:00Z` }));
+      }
     });
     add(events.unlinked(teacher, students[2]));
     add(events.deleted(students[1]));
     // Late events of the erased student on other topics.
     add(events.thematic(students[1], { wordId: 'late', answeredAt: '2026-05-19T08:00:00Z' }));
     add(events.testCompleted(students[1], { textId: 'late', score: 1, maxScore: 2, at: '2026-05-19T09:00:00Z' }));
+    add(events.videoStarted(students[1], 'late', '2026-05-19T10:00:00Z'));
+    add(events.videoAnswered(students[1], 'late', 'q1', 'correct', '2026-05-19T10:00:05Z'));
+    add(events.exerciseCompleted(students[1], { exerciseId: 'late', score: 1, maxScore: 1, at: '2026-05-19T11:00:00Z' }));
 
     const interleave = (seed: number): EventEnvelope[] => {
       const queues = [...byTopic.values()].map((queue) => [...queue]);
@@ -161,6 +175,9 @@ describe('progress read model on PostgreSQL', () => {
     expect((dump.get('daily_activity') ?? []).some((row) => row.includes(students[1]))).toBe(false);
     expect(dump.get('reader_texts')).toHaveLength(6);
     expect(dump.get('reader_tests')).toHaveLength(6);
+    expect(dump.get('listening_videos')).toHaveLength(4);
+    expect(dump.get('listening_questions')).toHaveLength(8);
+    expect(dump.get('exercise_attempts')).toHaveLength(4);
   });
 
   it('keeps the latest absolute topic counts and the latest rotation, whatever order they come in', async () => {
@@ -195,10 +212,19 @@ describe('progress read model on PostgreSQL', () => {
       events.testCompleted(student, { textId: 'text-1', score: 3, maxScore: 4, at: '2026-05-10T08:40:00Z' }),
       events.textFinished(other, 'text-1', 250, '2026-05-10T08:30:00Z'),
       events.testCompleted(other, { textId: 'text-1', score: 2, maxScore: 4, at: '2026-05-10T08:40:00Z' }),
+      events.videoCompleted(student, 'markt', 20, '2026-05-10T08:50:00Z'),
+      events.videoAnswered(student, 'markt', 'q1', 'correct', '2026-05-10T08:45:00Z'),
+      events.exerciseCompleted(student, { exerciseId: 'a1-cloze-1', score: 3, maxScore: 4, at: '2026-05-10T08:55:00Z' }),
+      events.videoCompleted(other, 'markt', 19.5, '2026-05-10T08:50:00Z'),
+      events.videoAnswered(other, 'markt', 'q1', 'skipped', '2026-05-10T08:45:00Z'),
+      events.exerciseCompleted(other, { exerciseId: 'a1-cloze-1', score: 1, maxScore: 4, at: '2026-05-10T08:55:00Z', weekStart: '2026-05-04' }),
       events.deleted(student),
       events.thematic(student, { wordId: 'w2', answeredAt: '2026-05-10T09:00:00Z' }),
       events.textOpened(student, 'text-2', '2026-05-10T09:30:00Z'),
       events.testCompleted(student, { textId: 'text-2', score: 1, maxScore: 4, at: '2026-05-10T09:40:00Z' }),
+      events.videoStarted(student, 'trein', '2026-05-10T09:50:00Z'),
+      events.videoAnswered(student, 'trein', 'q1', 'wrong', '2026-05-10T09:51:00Z'),
+      events.exerciseCompleted(student, { exerciseId: 'a1-cloze-2', score: 1, maxScore: 4, at: '2026-05-10T09:55:00Z' }),
       events.linked(teacher, student),
     );
     const dump = await dumpReadModel(pool, schema);
@@ -212,7 +238,13 @@ describe('progress read model on PostgreSQL', () => {
       teachers: [{ teacher_id: teacher }],
       readerTexts: [{ text_id: 'text-1', reading_seconds: 250, finished_at: new Date('2026-05-10T08:30:00Z') }],
       readerTests: [{ text_id: 'text-1', text_title: 'Title of text-1', level: 'A2', score: 2, max_score: 4, completed_at: new Date('2026-05-10T08:40:00Z') }],
-      results: [{ kind: 'reading', item_id: 'text-1', attempts: 1, last_score: 0.5 }],
+      results: [
+        { kind: 'exercise', item_id: 'a1-cloze-1', attempts: 1, last_score: 0.25 },
+        { kind: 'reading', item_id: 'text-1', attempts: 1, last_score: 0.5 },
+      ],
+      listeningVideos: [{ video_id: 'markt', level: 'A1', watched_seconds: 19.5, completed_at: new Date('2026-05-10T08:50:00Z') }],
+      listeningQuestions: [{ video_id: 'markt', question_id: 'q1', answers: 0, skips: 1, correct: null, answered_at: null }],
+      exerciseAttempts: [{ exercise_id: 'a1-cloze-1', exercise_type: 'cloze', source: 'weekly', week_start: '2026-05-04', score: 1, max_score: 4 }],
     });
     expect(await read.isLinked(teacher, other)).toBe(true);
     await deliver(events.deleted(teacher));
@@ -267,6 +299,74 @@ describe('progress read model on PostgreSQL', () => {
     const row = page.find((candidate) => candidate.studentId === student);
     expect(row && studentSummary(row, at)).toMatchObject({ textsRead: 1, testsTaken: 3, lastTestScore: 100 / 3 });
     expect(row && studentSummary(row, at).averageTestScore).toBeCloseTo(record.readingTests.averageScore ?? Number.NaN, 10);
+  });
+
+  it('folds listening’s and exercises’ events into videos, questions and attempts: duplicates and any order give the same rows and record', async () => {
+    const student = randomUUID();
+    const attemptId = randomUUID();
+    const batch = [
+      events.userCreated(student),
+      events.videoStarted(student, 'markt', '2026-05-11T09:00:00Z'),
+      events.videoAnswered(student, 'markt', 'q1', 'wrong', '2026-05-11T09:00:04Z'),
+      events.videoAnswered(student, 'markt', 'q1', 'correct', '2026-05-11T09:00:05Z'),
+      events.videoAnswered(student, 'markt', 'q2', 'skipped', '2026-05-11T09:00:09Z'),
+      events.videoAnswered(student, 'markt', 'q3', 'correct', '2026-05-11T09:00:14Z'),
+      events.videoAnswered(student, 'markt', 'q3', 'skipped', '2026-05-11T09:00:15Z'), // a skip after an answer: still answered, still right
+      events.videoProgressed(student, 'markt', 9.5, '2026-05-11T09:00:10Z'),
+      events.videoCompleted(student, 'markt', 18.4, '2026-05-11T09:00:20Z'),
+      events.videoStarted(student, 'markt', '2026-05-12T19:00:00Z'), // watched again: still one video
+      events.videoProgressed(student, 'trein', 6.25, '2026-05-12T19:30:00Z'), // its start not seen
+      events.videoAnswered(student, 'weer', 'q1', 'wrong', '2026-05-12T20:00:00Z'), // answered, never watched
+      events.exerciseCompleted(student, { exerciseId: 'a1-cloze-1', score: 2, maxScore: 4, at: '2026-05-11T10:00:00Z', attemptId }),
+      events.exerciseCompleted(student, { exerciseId: 'a1-cloze-1', score: 4, maxScore: 4, at: '2026-05-11T10:05:00Z' }),
+      events.exerciseCompleted(student, { exerciseId: 'a1-match-1', type: 'match', score: 3, maxScore: 10, at: '2026-05-12T10:00:00Z' }),
+    ];
+    // The same attempt republished under another event id: one attempt still.
+    const republished = { ...batch[12], id: randomUUID() };
+    const inOrder = await model();
+    await inOrder.deliver(...batch);
+    const shuffled = await model();
+    // Watching and exercises in reverse, the answers in their topic's order (a question's latest verdict is the later one), topics apart, some events twice.
+    const byTopic = (topic: string) => batch.filter((event) => event.topic === topic);
+    await shuffled.deliver(batch[0], ...byTopic('exercise.results.v1').reverse(), republished, ...byTopic('video.events.v1').reverse(), ...byTopic('video.results.v1'), ...batch.slice(1, 6));
+    expect(await compareReadModels(pool, inOrder.schema, shuffled.schema)).toEqual([]);
+
+    expect(await rows(inOrder.schema, 'SELECT video_id, level, watched_seconds, first_watched_at, last_watched_at, completed_at FROM $schema.listening_videos ORDER BY video_id')).toEqual([
+      { video_id: 'markt', level: 'A1', watched_seconds: 18.4, first_watched_at: new Date('2026-05-11T09:00:00Z'), last_watched_at: new Date('2026-05-12T19:00:00Z'), completed_at: new Date('2026-05-11T09:00:20Z') },
+      { video_id: 'trein', level: 'A1', watched_seconds: 6.25, first_watched_at: new Date('2026-05-12T19:30:00Z'), last_watched_at: new Date('2026-05-12T19:30:00Z'), completed_at: null },
+    ]);
+    expect(await rows(inOrder.schema, 'SELECT video_id, question_id, answers, skips, correct FROM $schema.listening_questions ORDER BY video_id, question_id')).toEqual([
+      { video_id: 'markt', question_id: 'q1', answers: 2, skips: 0, correct: true },
+      { video_id: 'markt', question_id: 'q2', answers: 0, skips: 1, correct: null },
+      { video_id: 'markt', question_id: 'q3', answers: 1, skips: 1, correct: true },
+      { video_id: 'weer', question_id: 'q1', answers: 1, skips: 0, correct: false },
+    ]);
+    const at = todayAt(new Date('2026-05-13T08:00:00Z'));
+    const record = studentRecord(await shuffled.read.record(student, at), at);
+    expect(record.videos).toMatchObject({
+      started: 2, completed: 1, watchedSeconds: 25, lastWatchedAt: '2026-05-12T19:30:00.000Z',
+      questions: { asked: 4, answered: 3, correct: 2, answerRate: 0.75, correctRate: 2 / 3 },
+    });
+    expect(record.videos.recent.map((video) => [video.videoId, video.completed, video.asked, video.answered, video.correct])).toEqual([
+      ['weer', false, 1, 1, 0],
+      ['trein', false, 0, 0, 0],
+      ['markt', true, 3, 2, 2],
+    ]);
+    expect(record.listening).toMatchObject({ completed: 2, attempts: 6 });
+    expect(record.exerciseAttempts).toMatchObject({ attempts: 3, exercisesDone: 2, averageScore: (50 + 100 + 30) / 3 });
+    expect(record.exerciseAttempts.recent.map((attempt) => [attempt.exerciseId, attempt.type, attempt.score, attempt.maxScore])).toEqual([
+      ['a1-match-1', 'match', 3, 10],
+      ['a1-cloze-1', 'cloze', 4, 4],
+      ['a1-cloze-1', 'cloze', 2, 4],
+    ]);
+    expect(record.exercises).toMatchObject({ completed: 2, attempts: 3 });
+    // Watching, answering and exercises are activity: two days.
+    expect(record.activity).toMatchObject({ daysActive: 2, firstActiveAt: '2026-05-11T09:00:00.000Z', lastActiveAt: '2026-05-12T20:00:00.000Z' });
+
+    const { rows: page } = await shuffled.read.studentPage({ scope: { kind: 'allStudents' }, sort: 'lastActive', order: 'desc', page: 1, pageSize: 100, at });
+    const row = page.find((candidate) => candidate.studentId === student);
+    expect(row && studentSummary(row, at)).toMatchObject({ videosWatched: 1, answerRate: 0.75, exercisesDone: 2 });
+    expect(row && studentSummary(row, at).averageExerciseScore).toBeCloseTo(record.exerciseAttempts.averageScore ?? Number.NaN, 10);
   });
 
   it('serialises one user’s facts from different topics applied at once', async () => {

@@ -167,6 +167,51 @@ export function progressMigrations(schema: string): SqlMigration[] {
         -- A dashboard row's latest attempt.
         CREATE INDEX reader_tests_latest_idx ON ${s}.reader_tests (user_id, completed_at DESC, attempt_id DESC);`,
     },
+    {
+      // Listening's and exercises' events. A video's row folds its watching events together with
+      // GREATEST and LEAST, as a text's; a question's row counts its answers and keeps the latest
+      // answer's verdict; an exercise attempt is one row, keyed by its own id.
+      id: '005-listening-exercises',
+      sql: `
+        CREATE TABLE ${s}.listening_videos (
+          user_id uuid NOT NULL,
+          video_id text NOT NULL,
+          level text NOT NULL,
+          watched_seconds double precision NOT NULL,
+          first_watched_at timestamptz NOT NULL,
+          last_watched_at timestamptz NOT NULL,
+          completed_at timestamptz,
+          PRIMARY KEY (user_id, video_id)
+        );
+
+        CREATE TABLE ${s}.listening_questions (
+          user_id uuid NOT NULL,
+          video_id text NOT NULL,
+          question_id text NOT NULL,
+          question_kind text NOT NULL,
+          answers integer NOT NULL,
+          skips integer NOT NULL,
+          correct boolean,
+          answered_at timestamptz,
+          first_at timestamptz NOT NULL,
+          last_at timestamptz NOT NULL,
+          PRIMARY KEY (user_id, video_id, question_id)
+        );
+
+        CREATE TABLE ${s}.exercise_attempts (
+          user_id uuid NOT NULL,
+          attempt_id uuid NOT NULL,
+          exercise_id text NOT NULL,
+          exercise_type text NOT NULL,
+          level text NOT NULL,
+          source text NOT NULL,
+          week_start date,
+          score integer NOT NULL,
+          max_score integer NOT NULL,
+          completed_at timestamptz NOT NULL,
+          PRIMARY KEY (user_id, attempt_id)
+        );`,
+    },
   ];
 }
 
@@ -184,4 +229,7 @@ export const READ_MODEL_TABLES = [
   'activity_results',
   'reader_texts',
   'reader_tests',
+  'listening_videos',
+  'listening_questions',
+  'exercise_attempts',
 ] as const;

@@ -18,6 +18,10 @@ const row = (overrides: Partial<StudentSummary>): StudentSummary => ({
   testsTaken: 3,
   averageTestScore: 200 / 3,
   lastTestScore: 80,
+  videosWatched: 2,
+  answerRate: 5 / 6,
+  exercisesDone: 3,
+  averageExerciseScore: 62.5,
   ...overrides,
 });
 
@@ -81,7 +85,7 @@ describe('students CSV', () => {
       row({}),
       row({
         studentId: '22222222-2222-4222-8222-222222222222', name: { firstName: '=HYPERLINK("http://x")', lastName: 'O, Brien' }, accuracy: null, lastActiveAt: null, inactive: true, inactiveDays: null,
-        textsRead: 0, testsTaken: 0, averageTestScore: null, lastTestScore: null,
+        textsRead: 0, testsTaken: 0, averageTestScore: null, lastTestScore: null, videosWatched: 0, answerRate: null, exercisesDone: 0, averageExerciseScore: null,
       }),
       row({ studentId: '33333333-3333-4333-8333-333333333333', name: null }),
     ]);
@@ -89,11 +93,11 @@ describe('students CSV', () => {
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
     expect(lines[0]).toBe(
-      '"student_id","first_name","last_name","status","last_active_at","days_active","streak_days","mastered_this_week","words_mastered","reviews","accuracy_percent","inactive","inactive_days","texts_read","tests_taken","average_test_score_percent","last_test_score_percent"',
+      '"student_id","first_name","last_name","status","last_active_at","days_active","streak_days","mastered_this_week","words_mastered","reviews","accuracy_percent","inactive","inactive_days","texts_read","tests_taken","average_test_score_percent","last_test_score_percent","videos_watched","answer_rate_percent","exercises_done","average_exercise_score_percent"',
     );
-    expect(lines[1]).toBe('"11111111-1111-4111-8111-111111111111","Eva","de Vries","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0","4","3","66.7","80"');
-    expect(lines[2]).toBe('"22222222-2222-4222-8222-222222222222","\'=HYPERLINK(""http://x"")","O, Brien","active","","5","3","-2","7","40","","yes","","0","0","",""');
-    expect(lines[3]).toBe('"33333333-3333-4333-8333-333333333333","","","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0","4","3","66.7","80"');
+    expect(lines[1]).toBe('"11111111-1111-4111-8111-111111111111","Eva","de Vries","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0","4","3","66.7","80","2","83.3","3","62.5"');
+    expect(lines[2]).toBe('"22222222-2222-4222-8222-222222222222","\'=HYPERLINK(""http://x"")","O, Brien","active","","5","3","-2","7","40","","yes","","0","0","","","0","","0",""');
+    expect(lines[3]).toBe('"33333333-3333-4333-8333-333333333333","","","active","2026-05-12T18:00:00.000Z","5","3","-2","7","40","81.3","no","0","4","3","66.7","80","2","83.3","3","62.5"');
     // A negative number is ours and stays a number, not a neutralised text.
     expect(parseLine(lines[1])[7]).toBe('-2');
   });

@@ -19,6 +19,10 @@ const COLUMNS: ReadonlyArray<[header: string, cell: (row: StudentSummary) => str
   ['tests_taken', (row) => row.testsTaken, 'number'],
   ['average_test_score_percent', (row) => percentCell(row.averageTestScore), 'number'],
   ['last_test_score_percent', (row) => percentCell(row.lastTestScore), 'number'],
+  ['videos_watched', (row) => row.videosWatched, 'number'],
+  ['answer_rate_percent', (row) => (row.answerRate === null ? null : percentCell(row.answerRate * 100)), 'number'],
+  ['exercises_done', (row) => row.exercisesDone, 'number'],
+  ['average_exercise_score_percent', (row) => percentCell(row.averageExerciseScore), 'number'],
 ];
 
 function percentCell(percent: number | null): number | null {
