@@ -4,9 +4,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import type { AppConfig } from '@tall/platform/config';
 import { parseHostedModules } from '@tall/platform/events';
-import { configureHttp, frameworkErrorHandler } from '@tall/platform/http';
+import { configureHttp, frameworkErrorHandler, pageContentSecurityPolicy, serviceWorkerContentSecurityPolicy } from '@tall/platform/http';
 import { PinoNestLogger } from '@tall/platform/observability';
 import { connectInternalRpc } from '@tall/platform/rpc';
+import { OBJECT_STORAGE, type ObjectStorage } from '@tall/platform/storage';
 import { AppModule } from './app.module';
 import { CONTEXT_MODULES } from './context-modules';
 import { setupOpenApi } from './openapi';
@@ -48,10 +49,26 @@ export async function bootstrap(
   }
   configureHttp(app, logger, { publicUrl: config.PUBLIC_URL });
   setupOpenApi(app);
-  await serveWebClient(app, config.WEB_DIST_DIR, logger.child({ component: 'web' }));
+  const media = { mediaOrigins: await storageOrigins(app) };
+  await serveWebClient(app, config.WEB_DIST_DIR, logger.child({ component: 'web' }), { page: pageContentSecurityPolicy(media), serviceWorker: serviceWorkerContentSecurityPolicy(media) });
   await app.init();
   if (config.SCHEMA_REGISTRY_URL) {
     void registerEventSchemas(config.SCHEMA_REGISTRY_URL, eventRegistry, logger.child({ component: 'schema-registry' }));
   }
   return app;
+}
+
+/**
+ * Where browsers fetch media from: the host of the object storage's pre-signed URLs (videos,
+ * subtitles, posters), which the page policies must allow. Signing is local, so this asks S3 nothing.
+ */
+async function storageOrigins(app: NestFastifyApplication): Promise<string[]> {
+  let storage: ObjectStorage;
+  try {
+    storage = app.get<ObjectStorage>(OBJECT_STORAGE, { strict: false });
+  } catch {
+    return [];
+  }
+  const { url } = await storage.presignGet('web/page-policy-probe', { expiresInSeconds: 60 });
+  return [new URL(url).origin];
 }

@@ -4,10 +4,17 @@ import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { API_CONTENT_SECURITY_POLICY, configureHttp, HttpPlatformModule, PAGE_CONTENT_SECURITY_POLICY } from '@tall/platform/http';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  configureHttp,
+  HttpPlatformModule,
+  PAGE_CONTENT_SECURITY_POLICY,
+  pageContentSecurityPolicy,
+  serviceWorkerContentSecurityPolicy,
+} from '@tall/platform/http';
 import { createLogger, ObservabilityModule } from '@tall/platform/observability';
 import { setupOpenApi } from './openapi';
-import { serveWebClient } from './web-client';
+import { serveWebClient, type WebClientPolicies } from './web-client';
 
 @Controller('things')
 class ThingsController {
@@ -20,7 +27,7 @@ class ThingsController {
 @Module({ controllers: [ThingsController] })
 class ThingsModule {}
 
-async function appServing(directory: string): Promise<{ app: NestFastifyApplication; served: boolean }> {
+async function appServing(directory: string, policies?: WebClientPolicies): Promise<{ app: NestFastifyApplication; served: boolean }> {
   const logger = createLogger({ level: 'silent' });
   const moduleRef = await Test.createTestingModule({
     imports: [ObservabilityModule.forRoot({ logger }), HttpPlatformModule.forRoot({ minimumClientVersions: { web: '1.0.0', android: '1.0.0', desktop: '1.0.0' } }), ThingsModule],
@@ -28,7 +35,7 @@ async function appServing(directory: string): Promise<{ app: NestFastifyApplicat
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   configureHttp(app, logger, { publicUrl: 'https://tall.school.example' });
   setupOpenApi(app);
-  const served = await serveWebClient(app, directory, logger);
+  const served = await serveWebClient(app, directory, logger, policies);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, served };
@@ -93,6 +100,19 @@ describe('the web client served by the API', () => {
     }
     for (const path of ['/api/v1/things', '/api/docs-json', '/api/v1/nothing-here', '/main-MISSING1.js']) {
       expect([path, (await get(path)).headers['content-security-policy']]).toEqual([path, API_CONTENT_SECURITY_POLICY]);
+    }
+  });
+
+  it('lets pages load media from the storage, and its service worker fetch them on their behalf', async () => {
+    const media = { mediaOrigins: ['https://tall-media.s3.eu-west-1.amazonaws.com'] };
+    const { app: withStorage } = await appServing(directory, { page: pageContentSecurityPolicy(media), serviceWorker: serviceWorkerContentSecurityPolicy(media) });
+    try {
+      const header = async (path: string) => (await withStorage.inject({ method: 'GET', url: path })).headers['content-security-policy'];
+      expect(await header('/')).toBe(pageContentSecurityPolicy(media));
+      expect(await header('/main-ABCDEFGH.js')).toBe(pageContentSecurityPolicy(media));
+      expect(await header('/ngsw-worker.js')).toBe(serviceWorkerContentSecurityPolicy(media));
+    } finally {
+      await withStorage.close();
     }
   });
 

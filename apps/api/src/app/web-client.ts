@@ -12,14 +12,28 @@ const API_PATHS = /^\/(api|health|metrics|internal)(\/|$)/;
 const HASHED = /-[A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png|jpe?g|webp)$/;
 /** The app shell and the service worker's files must always be revalidated, or an update never arrives. */
 const ALWAYS_REVALIDATE = new Set(['index.html', 'ngsw.json', 'ngsw-worker.js', 'safety-worker.js', 'worker-basic.min.js', 'manifest.webmanifest']);
+/** The service worker's scripts: their policy governs the worker's own fetches. */
+const SERVICE_WORKERS = new Set(['ngsw-worker.js', 'safety-worker.js', 'worker-basic.min.js']);
+
+/** The policies of the client's files: pages, and the service worker that fetches on their behalf. */
+export interface WebClientPolicies {
+  page: string;
+  serviceWorker: string;
+}
 
 /**
  * Serves the built web client at `/`: its files by path, and index.html for any other path that is
  * not the API's (a client route such as `/learn/thematic-cards`), so deep links and reloads work.
  * Unknown API paths and missing files keep the API's 404 envelope. False when no client is built.
- * Its files get the policy for pages (scripts and calls to this origin only) instead of the API's.
+ * Its files get the policy for pages (scripts and calls to this origin only) instead of the API's:
+ * the given ones, which may let media come from the object storage.
  */
-export async function serveWebClient(app: NestFastifyApplication, directory: string, logger: Logger): Promise<boolean> {
+export async function serveWebClient(
+  app: NestFastifyApplication,
+  directory: string,
+  logger: Logger,
+  policies: WebClientPolicies = { page: PAGE_CONTENT_SECURITY_POLICY, serviceWorker: PAGE_CONTENT_SECURITY_POLICY },
+): Promise<boolean> {
   const root = resolve(directory);
   if (!isFile(resolve(root, 'index.html'))) {
     logger.info({ directory: root }, 'no web client build found; `/` serves nothing (npm run build builds it)');
@@ -35,19 +49,19 @@ export async function serveWebClient(app: NestFastifyApplication, directory: str
       const path = safeDecode(request.url.split(/[?#]/)[0]);
       if (path === null || API_PATHS.test(path)) return reply.callNotFound();
       const file = path === '/' ? 'index.html' : fileUnder(root, path);
-      if (file) return send(reply, file);
+      if (file) return send(reply, file, policies);
       // A missing asset is a 404; anything else is a route of the client.
       if (/\.[A-Za-z0-9]+$/.test(path)) return reply.callNotFound();
-      return send(reply, 'index.html');
+      return send(reply, 'index.html', policies);
     },
   });
   logger.info({ directory: root }, 'serving the web client at /');
   return true;
 }
 
-function send(reply: FastifyReply, file: string): FastifyReply {
-  void reply.header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY);
+function send(reply: FastifyReply, file: string, policies: WebClientPolicies): FastifyReply {
   const name = file.split('/').pop() ?? file;
+  void reply.header('content-security-policy', SERVICE_WORKERS.has(name) ? policies.serviceWorker : policies.page);
   if (ALWAYS_REVALIDATE.has(name)) void reply.header('cache-control', 'no-cache');
   else if (HASHED.test(name)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
   else void reply.header('cache-control', 'public, max-age=3600');

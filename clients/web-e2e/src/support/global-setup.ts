@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { seedListening } from './listening-seed';
 import { root, stackEnv } from './stack';
 
 export const STATE_FILE = join(root, 'tmp/web-e2e-state.json');
@@ -72,6 +73,11 @@ export default async function globalSetup(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
+  // The listening library's seed videos, uploaded as an admin would.
+  await seedListening(url, { email: adminEmail, password: adminPassword }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   process.env['TALL_E2E_URL'] = url;
   process.env['TALL_E2E_ADMIN_EMAIL'] = adminEmail;
   process.env['TALL_E2E_ADMIN_PASSWORD'] = adminPassword;

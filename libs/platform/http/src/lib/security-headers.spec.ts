@@ -5,7 +5,14 @@ import { createLogger, ObservabilityModule } from '@tall/platform/observability'
 import { configureHttp } from './configure-http';
 import { HttpPlatformModule } from './http.module';
 import { errors } from './api-error';
-import { API_CONTENT_SECURITY_POLICY, PAGE_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, type SecurityHeadersOptions } from './security-headers';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  PAGE_CONTENT_SECURITY_POLICY,
+  pageContentSecurityPolicy,
+  PERMISSIONS_POLICY,
+  serviceWorkerContentSecurityPolicy,
+  type SecurityHeadersOptions,
+} from './security-headers';
 
 @Controller('things')
 class ThingsController {
@@ -114,5 +121,22 @@ describe('the policy for pages', () => {
     expect(policy.get('base-uri')).toEqual(["'self'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     for (const sources of policy.values()) expect(sources).not.toContain("'unsafe-eval'");
+  });
+
+  it('lets media and pictures come from the storage behind pre-signed URLs, and nothing else from there', () => {
+    const policy = directives(pageContentSecurityPolicy({ mediaOrigins: ['https://tall-media.s3.eu-west-1.amazonaws.com'] }));
+    expect(policy.get('media-src')).toEqual(["'self'", 'blob:', 'https://tall-media.s3.eu-west-1.amazonaws.com']);
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tall-media.s3.eu-west-1.amazonaws.com']);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(directives(PAGE_CONTENT_SECURITY_POLICY).get('media-src')).toEqual(["'self'", 'blob:']);
+  });
+
+  it('lets the service worker fetch those media on the pages’ behalf', () => {
+    const storage = 'https://tall-media.s3.eu-west-1.amazonaws.com';
+    const worker = directives(serviceWorkerContentSecurityPolicy({ mediaOrigins: [storage] }));
+    expect(worker.get('connect-src')).toEqual(["'self'", storage]);
+    expect(worker.get('media-src')).toEqual(["'self'", 'blob:', storage]);
+    expect(worker.get('script-src')).toEqual(["'self'"]);
   });
 });

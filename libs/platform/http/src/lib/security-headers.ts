@@ -12,29 +12,58 @@ export interface SecurityHeadersOptions {
  */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none';frame-ancestors 'none'";
 
+export interface PagePolicyOptions {
+  /**
+   * Origins besides this one that pages may load media from (`<video>`, its `<track>`s and posters,
+   * pictures): the object storage behind pre-signed URLs, which is another origin than the app's.
+   */
+  mediaOrigins?: readonly string[];
+}
+
 /**
  * HTML pages the app serves: the web client and the API docs' UI. Scripts only from this origin,
  * never inline (the web build must not inline its loader or use `onload` attributes); calls only to
  * this origin's API. Styles allow inline: Angular adds component styles as `<style>` elements at
  * run time, and the docs' UI has its own inline styles. Fonts are served by the app itself; images
- * may be data: URIs (icons in the docs' UI and Material's CSS). Everything comes from this origin, so
+ * may be data: URIs (icons in the docs' UI and Material's CSS). Media and pictures may also come
+ * from the given storage origins (pre-signed URLs); everything else comes from this origin, so
  * there is nothing for `upgrade-insecure-requests` to upgrade: HSTS keeps the origin itself on https.
  */
-export const PAGE_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function pageContentSecurityPolicy(options: PagePolicyOptions = {}): string {
+  return policyForPages(options.mediaOrigins ?? [], []);
+}
+
+/**
+ * The web client's service worker: the page policy, with calls to the media origins too. Angular's
+ * worker answers every request of its pages, cross-origin ones included, by fetching it itself, and
+ * a worker's fetches follow the worker's own policy: without them, media the pages may load would
+ * fail in the worker.
+ */
+export function serviceWorkerContentSecurityPolicy(options: PagePolicyOptions = {}): string {
+  return policyForPages(options.mediaOrigins ?? [], options.mediaOrigins ?? []);
+}
+
+function policyForPages(mediaOrigins: readonly string[], connectOrigins: readonly string[]): string {
+  const more = (origins: readonly string[]) => origins.map((origin) => ` ${origin}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${more(mediaOrigins)}`,
+    "font-src 'self'",
+    `connect-src 'self'${more(connectOrigins)}`,
+    `media-src 'self' blob:${more(mediaOrigins)}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The page policy with no other origin (the API docs' UI needs none). */
+export const PAGE_CONTENT_SECURITY_POLICY = pageContentSecurityPolicy();
 
 /** Browser features the app never uses, refused to it and to anything it could embed. */
 export const PERMISSIONS_POLICY = [
