@@ -51,7 +51,14 @@ describe('PostgreSQL outbox → relay → Kafka', () => {
         [EVENT_HEADERS.version]: '1',
         [EVENT_HEADERS.correlationId]: committed.correlationId,
       });
-      const { rows } = await pg.pool.query(`SELECT id, published_at FROM ${pg.outbox.table}`);
+      // The relay marks the row after Kafka acknowledges, so the consumer may see the message first.
+      const rows = await waitFor(
+        async () => {
+          const result = await pg.pool.query(`SELECT id, published_at FROM ${pg.outbox.table}`);
+          return result.rows.every((row) => row.published_at !== null) && result.rows;
+        },
+        { what: 'the outbox row marked published' },
+      );
       expect(rows).toEqual([{ id: committed.id, published_at: expect.any(Date) }]);
       // Give a wrongly published rolled-back event time to show up.
       await new Promise((resolve) => setTimeout(resolve, 500));
