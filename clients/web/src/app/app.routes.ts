@@ -24,6 +24,12 @@ export const routes: Routes = [
         loadChildren: () => import('./learn/learning/learning.routes').then((m) => m.learningRoutes),
       },
       { path: 'read', canActivate: [withRole('STUDENT')], title: 'titles.reader', loadChildren: () => import('./read/read.routes').then((m) => m.readRoutes) },
+      {
+        path: 'exercises',
+        canActivate: [withRole('STUDENT')],
+        title: 'titles.exercises',
+        loadChildren: () => import('./exercises/exercises.routes').then((m) => m.exercisesRoutes),
+      },
       { path: 'listen', canActivate: [withRole('STUDENT')], title: 'titles.listening', loadChildren: () => import('./listen/listen.routes').then((m) => m.listenRoutes) },
       { path: 'progress', canActivate: [withRole('STUDENT')], title: 'titles.progress', loadChildren: () => import('./progress/progress.routes').then((m) => m.progressRoutes) },
       {
