@@ -6,3 +6,5 @@ export * from './lib/http/thematic-http';
 export * from './lib/http/dictionary-http';
 export * from './lib/http/learning-http';
 export * from './lib/vocabulary-calls';
+export * from './lib/dictionary-content';
+export * from './lib/dictionary-content-calls';
