@@ -29,11 +29,11 @@ describe('modules split across two processes', () => {
         ...common,
         INTERNAL_PORT: String(identityInternal),
         MODULES: 'system,profile,pii',
-        MODULE_URLS: `lobby=${lobbyAddress},vocabulary=${lobbyAddress},progress=${lobbyAddress},reader=${lobbyAddress},exercises=${lobbyAddress},listening=${lobbyAddress}`,
+        MODULE_URLS: `lobby=${lobbyAddress},vocabulary=${lobbyAddress},progress=${lobbyAddress},reader=${lobbyAddress},exercises=${lobbyAddress},listening=${lobbyAddress},admin=${lobbyAddress}`,
         ADMIN_EMAIL,
         ADMIN_PASSWORD,
       }),
-      startTall({ ...common, INTERNAL_PORT: String(lobbyInternal), MODULES: 'lobby,vocabulary,progress,reader,exercises,listening', MODULE_URLS: `system=${identityAddress},profile=${identityAddress},pii=${identityAddress}` }),
+      startTall({ ...common, INTERNAL_PORT: String(lobbyInternal), MODULES: 'lobby,vocabulary,progress,reader,exercises,listening,admin', MODULE_URLS: `system=${identityAddress},profile=${identityAddress},pii=${identityAddress}` }),
     ]);
     for (const process of [identity, lobby]) {
       await waitFor(async () => (await fetch(`${process.url}/health/ready`)).ok, { timeoutMs: 60_000, what: `${process.url} to be ready` });
@@ -85,6 +85,6 @@ describe('modules split across two processes', () => {
     const registered = await identityApi.register(newEmail('split-export'));
     const exported = await identityApi.call('GET', '/pii/me/export', { token: registered.body.accessToken });
     expect(exported.status).toBe(200);
-    expect(exported.body.sections.map((section: { context: string }) => section.context).sort()).toEqual(['exercises', 'listening', 'lobby', 'pii', 'profile', 'progress', 'reader', 'system', 'vocabulary']);
+    expect(exported.body.sections.map((section: { context: string }) => section.context).sort()).toEqual(['admin', 'exercises', 'listening', 'lobby', 'pii', 'profile', 'progress', 'reader', 'system', 'vocabulary']);
   });
 });

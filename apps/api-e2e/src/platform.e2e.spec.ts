@@ -31,7 +31,7 @@ describe('Tall platform, black-box', () => {
     const response = await fetch(`${tall.url}/health/ready`);
     const body = await jsonOf(response);
     expect(response.status).toBe(200);
-    expect(Object.keys(body.checks).sort()).toEqual(['exercises-catalog', 'kafka', 'listening', 'mongodb', 'pii-keys', 'postgres', 'reader-library', 'secrets', 'storage', 'vocabulary-dictionary']);
+    expect(Object.keys(body.checks).sort()).toEqual(['admin-content', 'exercises-catalog', 'kafka', 'listening', 'mongodb', 'pii-keys', 'postgres', 'reader-library', 'secrets', 'storage', 'vocabulary-dictionary']);
     expect(body.down).toEqual([]);
   });
 

@@ -72,6 +72,15 @@ describe('identity role matrix, black-box (issue 3)', () => {
   const freshSession = (actor: Actor) => api.signIn(users[actor === 'anonymous' ? 'STUDENT' : actor].email, actor === 'TECH_ADMIN' ? ADMIN_PASSWORD : PASSWORD);
   const target = (role: Role) => api.newUser(admin.accessToken, role, `target-${role.toLowerCase()}`);
   const sessionIdOf = (accessToken: string) => JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()).sid as string;
+  /** A dictionary topic's content with a slug of its own, and a draft of it made by the first admin. */
+  const topicContent = () => ({ slug: `matrix-${randomUUID().slice(0, 8)}`, title: { nl: 'Matrix', en: 'Matrix' }, level: 'A1', order: 90 });
+  const contentDraft = async (step: 'draft' | 'in_review' | 'published' = 'draft'): Promise<string> => {
+    const created = await api.call('POST', '/admin/content/topics', { token: admin.accessToken, body: { content: topicContent() } });
+    const id = created.body.id as string;
+    if (step !== 'draft') await api.call('POST', `/admin/content/topics/${id}/submit`, { token: admin.accessToken, body: {} });
+    if (step === 'published') await api.call('POST', `/admin/content/topics/${id}/publish`, { token: admin.accessToken, body: { override: { reason: 'Role matrix set-up' } } });
+    return id;
+  };
 
   const cases: Case[] = [
     { route: 'POST /api/v1/auth/register', allowed: ACTORS, success: 201, run: (_a, token) => api.call('POST', '/auth/register', { token, body: { email: newEmail(), password: PASSWORD, firstName: 'A', lastName: 'B' } }) },
@@ -228,6 +237,26 @@ describe('identity role matrix, black-box (issue 3)', () => {
       run: (_a, token) => api.call('POST', `/system/parked-events/${randomUUID()}/replay`, { token }),
     },
     { route: 'DELETE /api/v1/system/parked-events/{id}', allowed: TECH, success: 404, run: (_a, token) => api.call('DELETE', `/system/parked-events/${randomUUID()}`, { token }) },
+    // The content workflow (issue 15): admins only, each call on an item of its own.
+    { route: 'GET /api/v1/admin/content/{kind}', allowed: ADMINS, success: 200, run: (_a, token) => api.call('GET', '/admin/content/topics', { token }) },
+    { route: 'POST /api/v1/admin/content/{kind}', allowed: ADMINS, success: 201, run: (_a, token) => api.call('POST', '/admin/content/topics', { token, body: { content: topicContent() } }) },
+    { route: 'GET /api/v1/admin/content/{kind}/{id}', allowed: ADMINS, success: 200, run: async (_a, token) => api.call('GET', `/admin/content/topics/${await contentDraft()}`, { token }) },
+    {
+      route: 'PATCH /api/v1/admin/content/{kind}/{id}',
+      allowed: ADMINS,
+      success: 200,
+      run: async (_a, token) => api.call('PATCH', `/admin/content/topics/${await contentDraft()}`, { token, body: { content: topicContent(), revision: 1 } }),
+    },
+    { route: 'POST /api/v1/admin/content/{kind}/{id}/submit', allowed: ADMINS, success: 200, run: async (_a, token) => api.call('POST', `/admin/content/topics/${await contentDraft()}/submit`, { token, body: {} }) },
+    {
+      route: 'POST /api/v1/admin/content/{kind}/{id}/publish',
+      variant: 'with an override, so the submitter may too',
+      allowed: ADMINS,
+      success: 200,
+      run: async (_a, token) => api.call('POST', `/admin/content/topics/${await contentDraft('in_review')}/publish`, { token, body: { override: { reason: 'Role matrix' } } }),
+    },
+    { route: 'POST /api/v1/admin/content/{kind}/{id}/archive', allowed: ADMINS, success: 200, run: async (_a, token) => api.call('POST', `/admin/content/topics/${await contentDraft('published')}/archive`, { token, body: {} }) },
+    { route: 'GET /api/v1/admin/content/{kind}/{id}/history', allowed: ADMINS, success: 200, run: async (_a, token) => api.call('GET', `/admin/content/topics/${await contentDraft()}/history`, { token }) },
   ];
 
   it.each(cases.map((testCase) => [`${testCase.route}${testCase.variant ? ` (${testCase.variant})` : ''}`, testCase] as const))(
@@ -254,7 +283,7 @@ describe('identity role matrix, black-box (issue 3)', () => {
   it('covers every identity route the API documents', async () => {
     const docs = (await (await fetch(`${tall.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/v1\/(auth|users|client-versions|lobby|system\/info|system\/cron|system\/parked-events)/.test(path))
+      .filter(([path]) => /^\/api\/v1\/(auth|users|client-versions|lobby|system\/info|system\/cron|system\/parked-events|admin\/content)/.test(path))
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     const covered = new Set(cases.map((testCase) => testCase.route));
     expect(documented.filter((route) => !covered.has(route))).toEqual([]);

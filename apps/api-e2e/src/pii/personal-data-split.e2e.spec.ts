@@ -39,9 +39,9 @@ describe('pii hosted by another process than profile (calls over the internal TC
         ...common,
         INTERNAL_PORT: String(piiInternal),
         MODULES: 'pii',
-        MODULE_URLS: ['profile', 'system', 'lobby', 'vocabulary', 'progress', 'reader', 'exercises', 'listening'].map((module) => `${module}=${identityAddress}`).join(','),
+        MODULE_URLS: ['profile', 'system', 'lobby', 'vocabulary', 'progress', 'reader', 'exercises', 'listening', 'admin'].map((module) => `${module}=${identityAddress}`).join(','),
       }),
-      startTall({ ...common, INTERNAL_PORT: String(identityInternal), MODULES: 'system,profile,lobby,vocabulary,progress,reader,exercises,listening', MODULE_URLS: `pii=${piiAddress}` }),
+      startTall({ ...common, INTERNAL_PORT: String(identityInternal), MODULES: 'system,profile,lobby,vocabulary,progress,reader,exercises,listening,admin', MODULE_URLS: `pii=${piiAddress}` }),
     ]);
     for (const process of [pii, identity]) {
       await waitFor(async () => (await fetch(`${process.url}/health/ready`)).ok, { timeoutMs: 60_000, what: `${process.url} to be ready` });
@@ -65,7 +65,7 @@ describe('pii hosted by another process than profile (calls over the internal TC
     const exported = await call(pii, 'GET', '/api/v1/pii/me/export', token);
     expect(exported.status).toBe(200);
     const contexts = exported.body.sections.map((section: { context: string }) => section.context);
-    expect([...contexts].sort()).toEqual(['exercises', 'listening', 'lobby', 'pii', 'profile', 'progress', 'reader', 'system', 'vocabulary']);
+    expect([...contexts].sort()).toEqual(['admin', 'exercises', 'listening', 'lobby', 'pii', 'profile', 'progress', 'reader', 'system', 'vocabulary']);
     expect(JSON.stringify(exported.body)).toContain(canary.lastName);
 
     // Erasing one's account is profile's: the pii process does not serve the route (405: its /me answers other methods).

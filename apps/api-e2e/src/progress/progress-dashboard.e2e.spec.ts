@@ -49,12 +49,12 @@ describe('progress in its own process, fed through Kafka', () => {
     const [mainAddress, progressAddress] = [`tcp://127.0.0.1:${mainInternal}`, `tcp://127.0.0.1:${progressInternal}`];
     const common = { DATABASE_URL: stores.DATABASE_URL, MONGODB_URI: stores.MONGODB_URI, CRON_ENABLED: 'false' };
     [main, progress] = await Promise.all([
-      startTall({ ...common, INTERNAL_PORT: String(mainInternal), MODULES: 'system,profile,pii,lobby,vocabulary,reader,exercises,listening', MODULE_URLS: `progress=${progressAddress}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
+      startTall({ ...common, INTERNAL_PORT: String(mainInternal), MODULES: 'system,profile,pii,lobby,vocabulary,reader,exercises,listening,admin', MODULE_URLS: `progress=${progressAddress}`, ADMIN_EMAIL, ADMIN_PASSWORD }),
       startTall({
         ...common,
         INTERNAL_PORT: String(progressInternal),
         MODULES: 'progress',
-        MODULE_URLS: ['system', 'profile', 'pii', 'lobby', 'vocabulary', 'reader', 'exercises', 'listening'].map((module) => `${module}=${mainAddress}`).join(','),
+        MODULE_URLS: ['system', 'profile', 'pii', 'lobby', 'vocabulary', 'reader', 'exercises', 'listening', 'admin'].map((module) => `${module}=${mainAddress}`).join(','),
       }),
     ]);
     for (const process of [main, progress]) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
 import { stackEnv, uniqueName, waitFor, workspaceRoot } from '@tall/platform/testing';
 
@@ -52,6 +53,17 @@ export async function isolatedStores(label: string): Promise<{ DATABASE_URL: str
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       await client.end();
+      // And the MongoDB databases of every context (`<name>_vocabulary`, `<name>_admin`, …): left behind,
+      // they pile up on the shared server and slow down whatever reads all of it (the leak search).
+      const mongo = await MongoClient.connect(stack.MONGODB_URI);
+      try {
+        const { databases } = await mongo.db(name).admin().listDatabases({ nameOnly: true });
+        for (const database of databases.filter((candidate) => candidate.name === name || candidate.name.startsWith(`${name}_`))) {
+          await mongo.db(database.name).dropDatabase().catch(() => undefined);
+        }
+      } finally {
+        await mongo.close();
+      }
     },
   };
 }

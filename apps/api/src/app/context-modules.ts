@@ -18,6 +18,8 @@ import { EXERCISES_MODULE } from '@tall/exercises/contracts';
 import { ExercisesModule } from '@tall/exercises/infrastructure';
 import { VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
 import { VocabularyModule } from '@tall/vocabulary/infrastructure';
+import { ADMIN_MODULE } from '@tall/admin/contracts';
+import { AdminModule } from '@tall/admin/infrastructure';
 
 export interface ContextModule {
   name: string;
@@ -40,6 +42,7 @@ export const CONTEXT_MODULES: ContextModule[] = [
   { ...READER_MODULE, module: (config) => ReaderModule.forRoot({ mongoUri: config.MONGODB_URI }) },
   { ...LISTENING_MODULE, module: (config) => ListeningModule.forRoot({ mongoUri: config.MONGODB_URI, urlTtlSeconds: config.LISTENING_URL_TTL_SECONDS }) },
   { ...EXERCISES_MODULE, module: (config) => ExercisesModule.forRoot({ mongoUri: config.MONGODB_URI }) },
+  { ...ADMIN_MODULE, module: (config) => AdminModule.forRoot({ mongoUri: config.MONGODB_URI }) },
 ];
 
 function profileOptions(config: AppConfig) {

@@ -6,6 +6,7 @@ import { LISTENING_EVENT_CONTRACTS } from '@tall/listening/contracts';
 import { EXERCISE_EVENT_CONTRACTS } from '@tall/exercises/contracts';
 import { SYSTEM_EVENT_CONTRACTS } from '@tall/system/contracts';
 import { VOCABULARY_EVENT_CONTRACTS } from '@tall/vocabulary/contracts';
+import { CONTENT_EVENT_CONTRACTS } from '@tall/admin/contracts';
 
 /** Every integration event of every context: the registry the contract test and the schema registry read. */
 export const ALL_EVENT_CONTRACTS: readonly EventContract[] = [
@@ -16,6 +17,7 @@ export const ALL_EVENT_CONTRACTS: readonly EventContract[] = [
   ...READER_EVENT_CONTRACTS,
   ...LISTENING_EVENT_CONTRACTS,
   ...EXERCISE_EVENT_CONTRACTS,
+  ...CONTENT_EVENT_CONTRACTS,
 ];
 
 export const eventRegistry = new EventRegistry(ALL_EVENT_CONTRACTS);

@@ -1,5 +1,6 @@
 // Ports and settings the infrastructure binds.
 export * from './lib/dictionary/dictionary-store.port';
+export * from './lib/dictionary/dictionary-content-store.port';
 export * from './lib/thematic/thematic-settings';
 export * from './lib/thematic/thematic-store.port';
 export * from './lib/learning/dictionary-lookup.port';
@@ -13,6 +14,9 @@ export * from './lib/dictionary/list-topics/list-topics.query';
 export * from './lib/dictionary/list-topic-words/list-topic-words.query';
 export * from './lib/dictionary/get-reader-lexicon/get-reader-lexicon.query';
 export * from './lib/dictionary/get-level-words/get-level-words.query';
+export * from './lib/dictionary/list-dictionary-content/list-dictionary-content.query';
+export * from './lib/dictionary/publish-dictionary-entry/publish-dictionary-entry.command';
+export * from './lib/dictionary/archive-dictionary-entry/archive-dictionary-entry.command';
 export * from './lib/thematic/draw-thematic-session/draw-thematic-session.query';
 export * from './lib/thematic/review-thematic-card/review-thematic-card.command';
 export * from './lib/thematic/recover-thematic-reviews/recover-thematic-reviews.command';

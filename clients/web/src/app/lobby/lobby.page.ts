@@ -33,7 +33,7 @@ export class LobbyPage {
   });
   private readonly screens = screenPaths(inject(Router).config);
   /** Open: built on the server, and this client has its screens (the API can be ahead of the app). */
-  private readonly opens = (product: { comingSoon: boolean; route: string }) => !product.comingSoon && this.screens.has(product.route.split('/')[1] ?? '');
+  private readonly opens = (product: { comingSoon: boolean; route: string }) => !product.comingSoon && hasScreen(this.screens, product.route);
   protected readonly available = computed(() => this.lobby().view?.products.filter((product) => this.opens(product)) ?? []);
   protected readonly comingSoon = computed(() => this.lobby().view?.products.filter((product) => !this.opens(product)) ?? []);
 
@@ -46,12 +46,18 @@ export class LobbyPage {
   }
 }
 
-/** The first segments of the app's routes inside the shell ('read', 'learn', 'ops', …), without the catch-all. */
+/** The paths of the app's routes inside the shell ('read', 'teacher/students', 'ops', …), without the catch-all. */
 function screenPaths(routes: Routes): Set<string> {
   const paths = new Set<string>();
   for (const route of routes) {
-    if (route.path === '' && route.children) for (const segment of screenPaths(route.children)) paths.add(segment);
-    else if (route.path && route.path !== '**') paths.add(route.path.split('/')[0]);
+    if (route.path === '' && route.children) for (const path of screenPaths(route.children)) paths.add(path);
+    else if (route.path && route.path !== '**') paths.add(route.path);
   }
   return paths;
+}
+
+/** Whether a route of the app leads to `route` (`/teacher/students` is not `/teacher/content`). */
+function hasScreen(screens: ReadonlySet<string>, route: string): boolean {
+  const path = route.replace(/^\//, '');
+  return [...screens].some((screen) => path === screen || path.startsWith(`${screen}/`));
 }

@@ -18,9 +18,9 @@ export const DictionaryEntrySchema = z.discriminatedUnion('kind', [
 export type DictionaryEntry = z.infer<typeof DictionaryEntrySchema>;
 
 /**
- * Every topic and word of the dictionary with its content, archived ones too, in id order: what
- * the admin context adopts as version 1 of items it does not hold yet (the seed). `version` is the
- * last admin version applied (0 for an entry only the seed wrote).
+ * Every topic and word of the dictionary with its content, archived ones too (topics first, then
+ * words, each in id order): what the admin context adopts as version 1 of items it does not hold
+ * yet (the seed). `version` is the last admin version applied (0 for an entry only the seed wrote).
  */
 export const ListDictionaryContent = defineRemoteCall({
   name: 'vocabulary.listDictionaryContent',

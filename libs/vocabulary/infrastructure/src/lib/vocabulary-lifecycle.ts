@@ -5,9 +5,27 @@ import { EventsRegistrar } from '@tall/platform/events';
 import { BackgroundPreparation, HealthRegistry, LOGGER, type Logger } from '@tall/platform/observability';
 import { RpcRegistry } from '@tall/platform/rpc';
 import { ScheduledJobs } from '@tall/platform/scheduling';
-import { ExportVocabularyDataQuery, GetLevelWordsQuery, GetReaderLexiconQuery, RecoverThematicReviewsCommand, THEMATIC_STORE } from '@tall/vocabulary/application';
-import { ExportVocabularyData, GetLevelWords, GetReaderLexicon, VOCABULARY_MODULE } from '@tall/vocabulary/contracts';
+import {
+  ArchiveDictionaryEntryCommand,
+  ExportVocabularyDataQuery,
+  GetLevelWordsQuery,
+  GetReaderLexiconQuery,
+  ListDictionaryContentQuery,
+  PublishDictionaryEntryCommand,
+  RecoverThematicReviewsCommand,
+  THEMATIC_STORE,
+} from '@tall/vocabulary/application';
+import {
+  ArchiveDictionaryEntry,
+  ExportVocabularyData,
+  GetLevelWords,
+  GetReaderLexicon,
+  ListDictionaryContent,
+  PublishDictionaryEntry,
+  VOCABULARY_MODULE,
+} from '@tall/vocabulary/contracts';
 import { CachedDictionaryStore } from './dictionary/cached-dictionary.store';
+import { DictionaryContentUpdatedHandler } from './dictionary/content-updated.handler';
 import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SeedLoader } from './dictionary/seed-loader';
 import { VocabularyUserDeletedHandler } from './export/user-deleted.handler';
@@ -21,9 +39,10 @@ const TIME_ZONE = 'Europe/Amsterdam';
 
 /**
  * Start-up of the vocabulary context (the thematic side; learning cards have their own): the
- * outbox sources of the thematic topics, the erasure handler, the export and lexicon calls, the recovery
- * job, then the indexes and the seed dictionary, retried in the background while MongoDB does not
- * answer (readiness reports the dictionary as down until then).
+ * outbox sources of the thematic topics, the erasure handler, the dictionary's refresh on an
+ * admin's change elsewhere, the export, lexicon, level-words and dictionary content calls, the
+ * recovery job, then the indexes and the seed dictionary, retried in the background while MongoDB
+ * does not answer (readiness reports the dictionary as down until then).
  */
 @Injectable()
 export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -38,6 +57,7 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(VocabularyUserDeletedHandler) private readonly userDeleted: VocabularyUserDeletedHandler,
+    @Inject(DictionaryContentUpdatedHandler) private readonly contentUpdated: DictionaryContentUpdatedHandler,
     @Inject(EventsRegistrar) private readonly registrar: EventsRegistrar,
     @Inject(ScheduledJobs) private readonly jobs: ScheduledJobs,
     @Inject(HealthRegistry) health: HealthRegistry,
@@ -51,9 +71,13 @@ export class VocabularyLifecycle implements OnModuleInit, OnApplicationShutdown 
     this.registrar.registerMongoSource(this.db, THEMATIC_CARDS);
     this.registrar.registerMongoSource(this.db, THEMATIC_PROGRESS);
     this.registrar.registerWhenPublished(VOCABULARY_MODULE.name, this.userDeleted);
+    this.registrar.registerWhenPublished(VOCABULARY_MODULE.name, this.contentUpdated);
     this.rpc?.provide(ExportVocabularyData, (input) => this.queries.execute(new ExportVocabularyDataQuery(input.userId)));
     this.rpc?.provide(GetReaderLexicon, (input) => this.queries.execute(new GetReaderLexiconQuery(input.knownVersion)));
     this.rpc?.provide(GetLevelWords, (input) => this.queries.execute(new GetLevelWordsQuery(input.level, input.language)));
+    this.rpc?.provide(ListDictionaryContent, () => this.queries.execute(new ListDictionaryContentQuery()));
+    this.rpc?.provide(PublishDictionaryEntry, (input) => this.commands.execute(new PublishDictionaryEntryCommand(input)));
+    this.rpc?.provide(ArchiveDictionaryEntry, (input) => this.commands.execute(new ArchiveDictionaryEntryCommand(input)));
     this.jobs.register({
       name: THEMATIC_RECOVERY_JOB,
       cron: '7 * * * *',

@@ -3,6 +3,8 @@ import type { MongoClient } from 'mongodb';
 import type { Model } from 'mongoose';
 import { MONGO_CLIENT } from '@tall/platform/database';
 import {
+  DICTIONARY_CHANGES,
+  DICTIONARY_CONTENT_STORE,
   DICTIONARY_LOOKUP,
   DICTIONARY_STORE,
   type DictionaryStore,
@@ -17,7 +19,9 @@ import {
 } from '@tall/vocabulary/application';
 import { LeitnerPolicy, LeitnerSettingsError } from '@tall/vocabulary/domain';
 import { CachedDictionaryStore } from './dictionary/cached-dictionary.store';
+import { DictionaryContentUpdatedHandler } from './dictionary/content-updated.handler';
 import { DictionaryLookupAdapter } from './dictionary/dictionary-lookup.adapter';
+import { MongoDictionaryContentStore } from './dictionary/mongo-dictionary-content.store';
 import { MongoDictionaryStore } from './dictionary/mongo-dictionary.store';
 import { SEED_TOPICS_DIRECTORY, SeedLoader } from './dictionary/seed-loader';
 import { VocabularyUserDeletedHandler } from './export/user-deleted.handler';
@@ -110,9 +114,15 @@ export class VocabularyModule {
           inject: [DICTIONARY_TOPIC_MODEL.token, DICTIONARY_WORD_MODEL.token],
           useFactory: (topics: Model<TopicDocument>, words: Model<WordDocument>) => new MongoDictionaryStore(topics, words),
         },
-        // Requests read the dictionary from memory (see CachedDictionaryStore).
-        { provide: CachedDictionaryStore, inject: [MongoDictionaryStore], useFactory: (store: MongoDictionaryStore) => new CachedDictionaryStore(store) },
+        {
+          provide: DICTIONARY_CONTENT_STORE,
+          inject: [DICTIONARY_TOPIC_MODEL.token, DICTIONARY_WORD_MODEL.token],
+          useFactory: (topics: Model<TopicDocument>, words: Model<WordDocument>) => new MongoDictionaryContentStore(topics, words),
+        },
+        // Requests read the dictionary from memory (see CachedDictionaryStore); an admin's change here is served at once.
+        { provide: CachedDictionaryStore, inject: [DICTIONARY_CONTENT_STORE], useFactory: (store: MongoDictionaryContentStore) => new CachedDictionaryStore(store) },
         { provide: DICTIONARY_STORE, useExisting: CachedDictionaryStore },
+        { provide: DICTIONARY_CHANGES, inject: [CachedDictionaryStore], useFactory: (cache: CachedDictionaryStore) => ({ changed: () => cache.invalidate() }) },
         {
           provide: THEMATIC_STORE,
           inject: [THEMATIC_CARD_MODEL.token, THEMATIC_REVIEW_MODEL.token, THEMATIC_PROGRESS_MODEL.token],
@@ -132,6 +142,7 @@ export class VocabularyModule {
         ...vocabularyCommandHandlers,
         ...vocabularyQueryHandlers,
         VocabularyUserDeletedHandler,
+        DictionaryContentUpdatedHandler,
         VocabularyLifecycle,
       ],
     };

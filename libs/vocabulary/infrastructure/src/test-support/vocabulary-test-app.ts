@@ -9,6 +9,7 @@ import type { Principal } from '@tall/platform/identity';
 import { createLogger } from '@tall/platform/observability';
 import { stackEnv, uniqueName, waitFor } from '@tall/platform/testing';
 import { startPlatformTestApp } from '@tall/platform/test-app';
+import { ADMIN_MODULE } from '@tall/admin/contracts';
 import { PROFILE_MODULE } from '@tall/profile/contracts';
 import { VOCABULARY_MODULE, VocabularyTopics } from '@tall/vocabulary/contracts';
 import { VocabularyModule } from '../lib/vocabulary.module';
@@ -74,7 +75,7 @@ export async function startVocabularyApp(options: VocabularyTestAppOptions = {})
   const logger = createLogger({ level: 'silent' });
   const clock = new TestClock();
   const events = new PublishedEvents();
-  const modules = [VOCABULARY_MODULE, PROFILE_MODULE].map(({ name, publishes }) => ({ name, publishes: [...publishes] }));
+  const modules = [VOCABULARY_MODULE, PROFILE_MODULE, ADMIN_MODULE].map(({ name, publishes }) => ({ name, publishes: [...publishes] }));
   const hosted = [VOCABULARY_MODULE.name];
 
   @Module({ providers: [{ provide: PublishedEvents, useValue: events }, EventRecorder] })
@@ -88,7 +89,8 @@ export async function startVocabularyApp(options: VocabularyTestAppOptions = {})
     logger,
     modules,
     hostedModules: hosted,
-    events: { hostedModules: [...hosted, PROFILE_MODULE.name], relay: { pollIntervalMs: 50 } },
+    // Profile's and the admin context's events reach the handlers in memory, as in a full build.
+    events: { hostedModules: [...hosted, PROFILE_MODULE.name, ADMIN_MODULE.name], relay: { pollIntervalMs: 50 } },
     scheduling: { migrate: false },
     secrets: 'stack',
     rpc: { requiredCalls: ['exportUserData'] },

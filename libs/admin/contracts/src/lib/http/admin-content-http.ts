@@ -4,7 +4,7 @@ import { ContentIdSchema, ContentKindSchema } from '../content-events';
 /*
  * `/api/v1/admin/content/:kind` (EDU_ADMIN and TECH_ADMIN). An item's `content` has the shape its
  * owner defines for the kind (words and topics: `@tall/vocabulary/contracts`' dictionary content);
- * the route checks it against that shape and answers 400 with per-field details when it does not fit.
+ * the route checks it against that shape and answers 422 `CONTENT_INVALID` with per-field details when it does not fit.
  */
 
 export const CONTENT_STATUSES = ['draft', 'in_review', 'published', 'archived'] as const;
@@ -118,3 +118,5 @@ export const ContentHistoryEntrySchema = z.object({
 export type ContentHistoryEntry = z.infer<typeof ContentHistoryEntrySchema>;
 
 export const ContentHistorySchema = z.object({ id: ContentIdSchema, kind: ContentKindSchema, entries: z.array(ContentHistoryEntrySchema) });
+export type ContentHistory = z.infer<typeof ContentHistorySchema>;
+export type ContentPage = z.infer<typeof ContentPageSchema>;

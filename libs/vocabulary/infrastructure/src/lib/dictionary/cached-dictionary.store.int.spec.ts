@@ -6,6 +6,7 @@ import { DICTIONARY_TOPIC_MODEL } from '../persistence/dictionary-topic.schema';
 import { DICTIONARY_WORD_MODEL } from '../persistence/dictionary-word.schema';
 import { modelOn } from '../persistence/vocabulary-connection';
 import { CachedDictionaryStore } from './cached-dictionary.store';
+import { MongoDictionaryContentStore } from './mongo-dictionary-content.store';
 import { MongoDictionaryStore } from './mongo-dictionary.store';
 import { SEED_TOPICS_DIRECTORY, SeedLoader } from './seed-loader';
 
@@ -26,7 +27,7 @@ describe('CachedDictionaryStore on the seed dictionary (integration)', () => {
     stored = new MongoDictionaryStore(models.topics, models.words);
     await stored.ensureIndexes();
     await new SeedLoader(models, SEED_TOPICS_DIRECTORY).load();
-    cached = new CachedDictionaryStore(stored);
+    cached = new CachedDictionaryStore(new MongoDictionaryContentStore(models.topics, models.words));
   });
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ class FakeSource implements DictionarySource {
   failing = false;
   topicList = [topic('t-b', 'A2', 1), topic('t-a', 'A1', 2), topic('t-c', 'A1', 1)];
   wordList = [word('w-3', 't-a', 2), word('w-1', 't-a', 1), word('w-2', 't-c', 1)];
+  archived = new Set<string>();
   private gate: Promise<void> = Promise.resolve();
   private openGate: () => void = () => undefined;
 
@@ -20,16 +21,19 @@ class FakeSource implements DictionarySource {
   release(): void {
     this.openGate();
   }
-  async topics() {
+  // Each read sees the dictionary as it was when the read started.
+  async allTopics() {
     this.reads++;
+    const entries = this.topicList.map((item) => ({ value: { ...item }, archived: this.archived.has(item.id) }));
     await this.gate;
     if (this.failing) throw new Error('the database is down');
-    return this.topicList.map((item) => ({ ...item }));
+    return entries;
   }
   async allWords() {
+    const entries = this.wordList.map((item) => ({ value: { ...item }, archived: this.archived.has(item.id) }));
     await this.gate;
     if (this.failing) throw new Error('the database is down');
-    return this.wordList.map((item) => ({ ...item }));
+    return entries;
   }
 }
 
@@ -118,5 +122,42 @@ describe('CachedDictionaryStore', () => {
     expect(() => {
       (first.translations as Record<string, string>)['en'] = 'changed';
     }).toThrow(TypeError);
+  });
+
+  it('leaves archived topics and words, and the words of archived topics, out of every list, but finds them by id', async () => {
+    source.wordList = [...source.wordList, word('w-4', 't-a', 3), word('w-5', 't-b', 1)];
+    source.archived = new Set(['w-3', 't-b']);
+    expect((await store.topics()).map((item) => item.id)).toEqual(['t-c', 't-a']);
+    expect(await store.topic('t-b')).toBeNull();
+    expect((await store.wordsOf('t-a')).map((item) => item.id)).toEqual(['w-1', 'w-4']);
+    expect(await store.wordsOf('t-b')).toEqual([]);
+    expect(await store.wordCounts()).toEqual(new Map([['t-a', 2], ['t-c', 1]]));
+    expect((await store.allWords()).map((item) => item.id)).toEqual(['w-1', 'w-2', 'w-4']);
+    expect((await store.wordsOutside('t-c', 10)).map((item) => item.id)).toEqual(['w-1', 'w-4']);
+    expect((await store.words(['w-3', 'w-5'])).map((item) => item.id)).toEqual(['w-3', 'w-5']);
+  });
+
+  it('refresh() serves the old snapshot until the fresh one is read, then the fresh one', async () => {
+    await store.topics();
+    source.archived = new Set(['t-a']);
+    source.hold();
+    const refreshed = store.refresh();
+    expect((await store.topics()).map((item) => item.id)).toContain('t-a');
+    source.release();
+    await refreshed;
+    expect((await store.topics()).map((item) => item.id)).toEqual(['t-c', 't-b']);
+  });
+
+  it('does not lose a refresh asked for while a read is under way: that read may predate the change', async () => {
+    await store.topics();
+    now += 30_001;
+    source.hold();
+    await store.topics(); // served the old snapshot, and started a read in the background, before the change below
+    source.topicList = [...source.topicList, topic('t-d', 'B1', 1)];
+    const refreshed = store.refresh();
+    source.release();
+    await refreshed;
+    expect((await store.topics()).map((item) => item.id)).toContain('t-d');
+    expect(source.reads).toBe(3);
   });
 });

@@ -1,11 +1,11 @@
-import type { DictionaryStore } from '@tall/vocabulary/application';
+import type { DictionaryStore, StoredEntry } from '@tall/vocabulary/application';
 import type { CefrLevel } from '@tall/vocabulary/contracts';
 import type { DictionaryTopic, DictionaryWord } from '@tall/vocabulary/domain';
 
-/** Where the cache reads the whole dictionary from (MongoDictionaryStore). */
+/** Where the cache reads the whole dictionary from, archived entries marked (MongoDictionaryContentStore). */
 export interface DictionarySource {
-  topics(): Promise<DictionaryTopic[]>;
-  allWords(): Promise<DictionaryWord[]>;
+  allTopics(): Promise<Array<Pick<StoredEntry<DictionaryTopic>, 'value' | 'archived'>>>;
+  allWords(): Promise<Array<Pick<StoredEntry<DictionaryWord>, 'value' | 'archived'>>>;
 }
 
 export interface CachedDictionaryOptions {
@@ -16,27 +16,35 @@ export interface CachedDictionaryOptions {
 
 interface Snapshot {
   loadedAt: number;
-  /** In level, then topic order (then id). */
+  /** Topics not archived, in level, then topic order (then id). */
   topics: readonly DictionaryTopic[];
   topicsById: ReadonlyMap<string, DictionaryTopic>;
+  /** Every word, archived ones too: cards and sessions that hold one keep being answered. */
   words: ReadonlyMap<string, DictionaryWord>;
-  /** Per topic, in the order it introduces them (then id). */
+  /** Live words (not archived, in a topic not archived) per topic, in the order it introduces them (then id). */
   wordsByTopic: ReadonlyMap<string, readonly DictionaryWord[]>;
-  /** Every word by id: the spread over all topics that distractors are drawn from. */
+  /** Every live word by id: the spread over all topics that distractors are drawn from. */
   wordsById: readonly DictionaryWord[];
 }
 
 /**
  * The dictionary, held in memory. Every thematic answer, session and progress refresh reads
- * words and topics, which change only when the seed is loaded (and, later, when an admin
- * publishes): a few hundred kilobytes, read in two queries and answered from memory after that,
+ * words and topics, which change only when the seed is loaded or an admin publishes or archives
+ * an entry: a few hundred kilobytes, read in two queries and answered from memory after that,
  * instead of three to five queries per request.
  *
+ * Archived topics and words are left out of every list (topics, a topic's words, counts, every
+ * word, distractors), and so are the words of an archived topic; `words(ids)` still finds them,
+ * so a card or session that holds one is answered with its content.
+ *
  * A snapshot is served for `maxAgeMs` (30 s); an older one is still served while a fresh one is
- * read in the background, so another instance's change shows within about that time, and
- * `invalidate()` (after a seed load here) makes the next read wait for a fresh one. A failed read
- * leaves the old snapshot in place and is tried again on the next request; without any snapshot
- * the error reaches the caller, as a direct read would.
+ * read in the background, so another instance's change shows within about that time.
+ * `invalidate()` (after a seed load or an admin's change here) makes the next read wait for a
+ * fresh one; `refresh()` (another process's change, told by `content.updated`) reads a fresh one
+ * while the old one is still served. A read that started before either is never kept, so a
+ * change is not lost to a read already under way. A failed read leaves the old snapshot in place
+ * and is tried again on the next request; without any snapshot the error reaches the caller, as a
+ * direct read would.
  *
  * Topics and words are frozen: they are shared between requests.
  */
@@ -61,6 +69,16 @@ export class CachedDictionaryStore implements DictionaryStore {
     this.generation++;
     this.snapshot = null;
     this.loading = null;
+  }
+
+  /**
+   * Reads the dictionary again and serves it once read; until then the current snapshot is. A
+   * read already under way may predate the change, so a new one starts even then.
+   */
+  async refresh(): Promise<void> {
+    this.generation++;
+    this.loading = null;
+    await this.load();
   }
 
   async topics(filter: { level?: CefrLevel } = {}): Promise<DictionaryTopic[]> {
@@ -118,7 +136,7 @@ export class CachedDictionaryStore implements DictionaryStore {
     if (this.loading) return this.loading;
     const generation = this.generation;
     const loading = (async () => {
-      const [topics, words] = await Promise.all([this.source.topics(), this.source.allWords()]);
+      const [topics, words] = await Promise.all([this.source.allTopics(), this.source.allWords()]);
       const snapshot = buildSnapshot(topics, words, this.clock());
       if (generation === this.generation) this.snapshot = snapshot;
       return snapshot;
@@ -132,18 +150,30 @@ export class CachedDictionaryStore implements DictionaryStore {
   }
 }
 
-function buildSnapshot(topicList: DictionaryTopic[], wordList: DictionaryWord[], loadedAt: number): Snapshot {
+type Entry<T> = Pick<StoredEntry<T>, 'value' | 'archived'>;
+
+function buildSnapshot(topicList: Array<Entry<DictionaryTopic>>, wordList: Array<Entry<DictionaryWord>>, loadedAt: number): Snapshot {
   // The order MongoDictionaryStore.topics() sorts in: level (A1 < A2 < B1 …), order, id.
-  const topics = [...topicList].map(deepFreeze).sort((a, b) => compare(a.level, b.level) || a.order - b.order || compare(a.id, b.id));
-  const wordsById = Object.freeze([...wordList].map(deepFreeze).sort((a, b) => compare(a.id, b.id)));
+  const topics = topicList
+    .filter((entry) => !entry.archived)
+    .map((entry) => deepFreeze(entry.value))
+    .sort((a, b) => compare(a.level, b.level) || a.order - b.order || compare(a.id, b.id));
+  const topicsById = new Map(topics.map((topic) => [topic.id, topic]));
+  const allWords = wordList.map((entry) => ({ word: deepFreeze(entry.value), live: !entry.archived && topicsById.has(entry.value.topicId) }));
+  const wordsById = Object.freeze(
+    allWords
+      .filter((entry) => entry.live)
+      .map((entry) => entry.word)
+      .sort((a, b) => compare(a.id, b.id)),
+  );
   const wordsByTopic = new Map<string, DictionaryWord[]>();
   for (const word of wordsById) wordsByTopic.set(word.topicId, [...(wordsByTopic.get(word.topicId) ?? []), word]);
   for (const words of wordsByTopic.values()) words.sort((a, b) => a.order - b.order || compare(a.id, b.id));
   return {
     loadedAt,
     topics,
-    topicsById: new Map(topics.map((topic) => [topic.id, topic])),
-    words: new Map(wordsById.map((word) => [word.id, word])),
+    topicsById,
+    words: new Map(allWords.map(({ word }) => [word.id, word])),
     wordsByTopic,
     wordsById,
   };

@@ -25,7 +25,15 @@ export function wordOf(document: WordDocument): DictionaryWord {
   };
 }
 
-/** The global dictionary in the vocabulary database: one document per topic and per word. */
+/** Not archived. */
+const LIVE = { archivedAt: { $exists: false } };
+
+/**
+ * The global dictionary in the vocabulary database: one document per topic and per word, read
+ * directly (requests read it through CachedDictionaryStore, which answers exactly like this).
+ * Archived topics and words, and the words of archived topics, are left out of every list;
+ * `words(ids)` finds them all (cards hold their ids).
+ */
 export class MongoDictionaryStore implements DictionaryStore {
   constructor(
     private readonly topicModel: Model<TopicDocument>,
@@ -39,28 +47,31 @@ export class MongoDictionaryStore implements DictionaryStore {
 
   async topics(filter: { level?: CefrLevel } = {}): Promise<DictionaryTopic[]> {
     const documents = await this.topicModel
-      .find(filter.level ? { level: filter.level } : {})
+      .find(filter.level ? { level: filter.level, ...LIVE } : LIVE)
       .sort({ level: 1, order: 1, _id: 1 })
       .lean<TopicDocument[]>();
     return documents.map(topicOf);
   }
 
   async topic(id: string): Promise<DictionaryTopic | null> {
-    const document = await this.topicModel.findOne({ _id: id }).lean<TopicDocument>();
+    const document = await this.topicModel.findOne({ _id: id, ...LIVE }).lean<TopicDocument>();
     return document ? topicOf(document) : null;
   }
 
   async wordCounts(): Promise<Map<string, number>> {
-    const groups = await this.wordModel.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$topicId', n: { $sum: 1 } } }]);
-    return new Map(groups.map((group) => [group._id, group.n]));
+    const live = await this.liveTopicIds();
+    const groups = await this.wordModel.aggregate<{ _id: string; n: number }>([{ $match: LIVE }, { $group: { _id: '$topicId', n: { $sum: 1 } } }]);
+    return new Map(groups.filter((group) => live.has(group._id)).map((group) => [group._id, group.n]));
   }
 
-  wordCount(topicId: string): Promise<number> {
-    return this.wordModel.countDocuments({ topicId }).exec();
+  async wordCount(topicId: string): Promise<number> {
+    if (!(await this.topic(topicId))) return 0;
+    return this.wordModel.countDocuments({ topicId, ...LIVE }).exec();
   }
 
   async wordsOf(topicId: string): Promise<DictionaryWord[]> {
-    return (await this.wordModel.find({ topicId }).sort({ order: 1, _id: 1 }).lean<WordDocument[]>()).map(wordOf);
+    if (!(await this.topic(topicId))) return [];
+    return (await this.wordModel.find({ topicId, ...LIVE }).sort({ order: 1, _id: 1 }).lean<WordDocument[]>()).map(wordOf);
   }
 
   async words(ids: readonly string[]): Promise<DictionaryWord[]> {
@@ -68,13 +79,18 @@ export class MongoDictionaryStore implements DictionaryStore {
     return (await this.wordModel.find({ _id: { $in: [...ids] } }).lean<WordDocument[]>()).map(wordOf);
   }
 
-  /** Every word (the in-memory dictionary's source). */
   async allWords(): Promise<DictionaryWord[]> {
-    return (await this.wordModel.find({}).lean<WordDocument[]>()).map(wordOf);
+    const live = await this.liveTopicIds();
+    return (await this.wordModel.find(LIVE).lean<WordDocument[]>()).filter((document) => live.has(document.topicId)).map(wordOf);
   }
 
   async wordsOutside(topicId: string, limit: number): Promise<DictionaryWord[]> {
+    const others = [...(await this.liveTopicIds())].filter((id) => id !== topicId);
     // Ids are hashes, so the first ones by id are a spread over every topic.
-    return (await this.wordModel.find({ topicId: { $ne: topicId } }).sort({ _id: 1 }).limit(limit).lean<WordDocument[]>()).map(wordOf);
+    return (await this.wordModel.find({ topicId: { $in: others }, ...LIVE }).sort({ _id: 1 }).limit(limit).lean<WordDocument[]>()).map(wordOf);
+  }
+
+  private async liveTopicIds(): Promise<Set<string>> {
+    return new Set((await this.topicModel.find(LIVE, { _id: 1 }).lean<Array<{ _id: string }>>()).map((document) => document._id));
   }
 }

@@ -9,11 +9,15 @@ export interface Provenance {
   /** Hash of the seed content this document was last written from; absent for admin-created entries. */
   seedHash?: string;
   editedAt?: Date;
+  /** The last admin version applied (publish or archive); absent while only the seed wrote it. */
+  adminVersion?: number;
+  /** Set while archived: left out of lists, sessions and the reader's lexicon; cards holding it still work. */
+  archivedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export const PROVENANCE_PATHS = { seedHash: String, editedAt: Date, createdAt: Date, updatedAt: Date };
+export const PROVENANCE_PATHS = { seedHash: String, editedAt: Date, adminVersion: Number, archivedAt: Date, createdAt: Date, updatedAt: Date };
 
 export type TopicDocument = Omit<DictionaryTopic, 'id'> & Provenance & { _id: string };
 

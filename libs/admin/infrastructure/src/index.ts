@@ -1,0 +1,2 @@
+export { AdminModule, type AdminModuleOptions } from './lib/admin.module';
+export { adminDatabaseName } from './lib/persistence/admin-connection';
