@@ -35,8 +35,8 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, channel: undefined } },
     {
       name: 'phone',
-      // The main flow, the reader, listening and exercises once more at a phone's size (390×844, touch).
-      testMatch: ['**/main-flow.e2e.ts', '**/reader.e2e.ts', '**/listening.e2e.ts', '**/exercises.e2e.ts'],
+      // The main flow, the reader, listening, exercises and the content admin once more at a phone's size (390×844, touch).
+      testMatch: ['**/main-flow.e2e.ts', '**/reader.e2e.ts', '**/listening.e2e.ts', '**/exercises.e2e.ts', '**/admin-content.e2e.ts'],
       use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, userAgent: devices['Pixel 7'].userAgent },
     },
   ],

@@ -51,6 +51,12 @@ export const routes: Routes = [
         title: 'titles.users',
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
+      {
+        path: 'admin/content',
+        canActivate: [withRole('TECH_ADMIN', 'EDU_ADMIN')],
+        title: 'titles.content',
+        loadChildren: () => import('./admin/content/content.routes').then((m) => m.contentRoutes),
+      },
       { path: 'ops', canActivate: [withRole('TECH_ADMIN')], title: 'titles.operations', loadChildren: () => import('./ops/ops.routes').then((m) => m.opsRoutes) },
       { path: 'not-allowed', title: 'titles.notAllowed', loadComponent: () => import('./shell/not-found.page').then((m) => m.NotAllowedPage) },
       { path: '**', title: 'titles.notFound', loadComponent: () => import('./shell/not-found.page').then((m) => m.NotFoundPage) },

@@ -19,6 +19,7 @@ import { AUTH_STORE } from '../core/tall-client';
 import { EmptyState, LoadingState } from '../shared/loading-state';
 import { PageHeader } from '../shared/page-header';
 import { ProblemBanner } from '../shared/problem-banner';
+import { AdminNav } from './admin-nav';
 import { USERS_STORE } from './admin.routes';
 import { CreateUserDialog } from './create-user.dialog';
 import { assignableRoles } from './roles';
@@ -27,7 +28,7 @@ import { TeacherStudentsDialog } from './teacher-students.dialog';
 /** Accounts: list by role, create, change role, disable or enable, and link students to teachers. */
 @Component({
   selector: 'tall-users',
-  imports: [DatePipe, NgTemplateOutlet, TranslocoPipe, MatTableModule, MatPaginator, MatButton, MatIconButton, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, MatButtonToggleGroup, MatButtonToggle, PageHeader, ProblemBanner, LoadingState, EmptyState],
+  imports: [DatePipe, NgTemplateOutlet, TranslocoPipe, MatTableModule, MatPaginator, MatButton, MatIconButton, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, MatButtonToggleGroup, MatButtonToggle, PageHeader, ProblemBanner, LoadingState, EmptyState, AdminNav],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users.page.html',
   styleUrl: './users.page.scss',
