@@ -54,6 +54,7 @@ class ArchiveContentDto extends createZodDto(ArchiveContentBodySchema) {}
 
 const KIND_NOT_AVAILABLE = 'CONTENT_KIND_NOT_AVAILABLE: texts, videos and exercises have no owner contract for editing yet';
 const NOT_FOUND = `CONTENT_NOT_FOUND; ${KIND_NOT_AVAILABLE}`;
+const CONTENT_INVALID = 'CONTENT_INVALID: the content does not fit its kind’s shape or rules (per field, under `content.`)';
 const REFUSED_STEP =
   'CONTENT_CHANGED: the item is no longer at the revision given (reload it); NOT_A_DRAFT, NOT_IN_REVIEW, NOT_PUBLISHED, ALREADY_ARCHIVED: the step does not fit the item’s status';
 
@@ -82,9 +83,10 @@ export class AdminContentController {
 
   @Post(':kind')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A new draft; students get nothing of it until it is published', description: 'The content is checked against its owner’s shape: 400 with per-field details (`content.…`) when it does not fit.' })
+  @ApiOperation({ summary: 'A new draft; students get nothing of it until it is published', description: 'The content is checked against its owner’s shape and rules: 422 CONTENT_INVALID with per-field details (`content.…`) when it does not fit.' })
   @ApiCreatedResponse({ type: ContentItemDto })
   @ApiNotFoundResponse({ description: KIND_NOT_AVAILABLE })
+  @ApiUnprocessableEntityResponse({ description: CONTENT_INVALID })
   create(@CurrentPrincipal() principal: Principal, @Param() params: ContentKindParamsDto, @Body() body: CreateContentDto): Promise<ContentItem> {
     return this.commands.execute(new CreateContentCommand(principal.userId, params.kind, body.content));
   }
@@ -105,6 +107,7 @@ export class AdminContentController {
   @ApiOkResponse({ type: ContentItemDto })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'CONTENT_CHANGED: someone saved another revision since' })
+  @ApiUnprocessableEntityResponse({ description: CONTENT_INVALID })
   edit(@CurrentPrincipal() principal: Principal, @Param() params: ContentItemParamsDto, @Body() body: EditContentDto): Promise<ContentItem> {
     return this.commands.execute(new EditContentCommand(principal.userId, params.kind, params.id, body.content, body.revision));
   }
