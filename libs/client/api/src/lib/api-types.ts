@@ -13,7 +13,7 @@ export type paths = {
         put?: never;
         /**
          * A new draft; students get nothing of it until it is published
-         * @description The content is checked against its owner’s shape: 400 with per-field details (`content.…`) when it does not fit.
+         * @description The content is checked against its owner’s shape and rules: 422 CONTENT_INVALID with per-field details (`content.…`) when it does not fit.
          */
         post: operations["AdminContentController_create_v1"];
         delete?: never;
@@ -3351,6 +3351,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description CONTENT_INVALID: the content does not fit its kind’s shape or rules (per field, under `content.`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description This version of the app is no longer supported (CLIENT_UPGRADE_REQUIRED) */
             426: {
                 headers: {
@@ -3541,6 +3550,15 @@ export interface operations {
             };
             /** @description The body is not of a supported content type (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CONTENT_INVALID: the content does not fit its kind’s shape or rules (per field, under `content.`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
