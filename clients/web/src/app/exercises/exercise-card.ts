@@ -53,18 +53,7 @@ export const TYPE_ICONS: Record<ExerciseType, string> = { order: 'low_priority',
       background: var(--mat-sys-surface-container-lowest);
       border: 1px solid var(--mat-sys-outline-variant);
     }
-    .title {
-      margin: 0;
-      font: var(--mat-sys-title-medium);
-      overflow-wrap: anywhere;
-    }
-    .title a {
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .title a:hover {
-      text-decoration: underline;
-    }
+    @include catalog.card-title;
     .meta {
       display: flex;
       flex-wrap: wrap;
